@@ -1,0 +1,45 @@
+// The only export surface of the scheduler core. Numbers in, numbers out: no classes cross.
+import { ABI_VERSION } from './abi';
+import { SplitMix32, Xoshiro128 } from './random/xoshiro128';
+
+const placementStream = new Xoshiro128();
+const idsStream = new Xoshiro128();
+
+export function abiVersion(): i32 {
+  return ABI_VERSION;
+}
+
+// Seeds both streams from one 32-bit document seed: SplitMix32 outputs 1–4 seed `placement`,
+// outputs 5–8 seed `ids` (semantics 3.3).
+export function init(seed: u32): void {
+  const mixer = new SplitMix32(seed);
+  placementStream.seedFrom(mixer);
+  idsStream.seedFrom(mixer);
+}
+
+// Restores the placement stream to a saved state, so a document replays from where it stopped.
+export function setPlacementState(s0: u32, s1: u32, s2: u32, s3: u32): void {
+  placementStream.s0 = s0;
+  placementStream.s1 = s1;
+  placementStream.s2 = s2;
+  placementStream.s3 = s3;
+}
+
+export function placementStateWord(index: i32): u32 {
+  if (index == 0) return placementStream.s0;
+  if (index == 1) return placementStream.s1;
+  if (index == 2) return placementStream.s2;
+  return placementStream.s3;
+}
+
+export function nextPlacementU32(): u32 {
+  return placementStream.next();
+}
+
+export function drawPlacementIndex(n: u32): u32 {
+  return placementStream.uniformInt(n);
+}
+
+export function nextIdsU32(): u32 {
+  return idsStream.next();
+}

@@ -1,0 +1,110 @@
+// The one entry point of the simulated control plane: `call(target, input, {region})`. The wire
+// protocol, the Web Worker and the tests all go through it.
+import type { SandboxDocument } from '../domain/sandbox-document.ts';
+import { DEFAULT_REGION } from '../domain/sandbox-document.ts';
+import { ERA_2018, type Era } from '../engine/era.ts';
+import { AwsError } from './aws-error.ts';
+import { WIRE } from './messages.ts';
+import { createOperationContext } from './operation-context.ts';
+import { newDocument, regionState } from './sandbox-state.ts';
+import { validateInput, type ApiModel } from './validate/validate-input.ts';
+import {
+  AGENT_ONLY_OPERATIONS, DISCOVERY_TARGET_PREFIX, ECS_TARGET_PREFIX, SANDBOX_TARGET_PREFIX,
+  discoveryOperations, ecsOperations, sandboxOperations, type OperationDefinition,
+} from './operations/registry.ts';
+import ecsModelJson from './model/ecs-2014-11-13.json';
+import discoveryModelJson from './model/servicediscovery-2017-03-14.json';
+
+const ecsModel = ecsModelJson as unknown as ApiModel;
+const discoveryModel = discoveryModelJson as unknown as ApiModel;
+
+export interface CallMeta {
+  /** The region the call is made in: the SigV4 credential scope's, else us-east-1. */
+  region?: string;
+}
+
+export interface CallResult {
+  output: unknown;
+  /** Request members the 2018 model does not know; they were ignored (D1). */
+  unknownMembers: string[];
+}
+
+export interface SandboxApiOptions {
+  document?: SandboxDocument;
+  /** Wall-clock milliseconds, read only when the clock is `realtime`. Injected so the core never reads Date.now. */
+  wallClock?: () => number;
+  era?: Era;
+}
+
+export class SandboxApi {
+  document: SandboxDocument;
+  readonly era: Era;
+  private readonly wallClock: () => number;
+  private anchor: { wallMs: number; simMs: number };
+
+  constructor(options: SandboxApiOptions = {}) {
+    this.document = options.document ?? newDocument();
+    this.era = options.era ?? ERA_2018;
+    this.wallClock = options.wallClock ?? (() => 0);
+    this.anchor = { wallMs: this.wallClock(), simMs: this.document.clock.nowMs };
+  }
+
+  /** Replaces the whole document (Reset, ImportScenario) and restarts the wall anchor. */
+  replaceDocument(doc: SandboxDocument): void {
+    this.document = doc;
+    this.reanchorClock();
+  }
+
+  /** Call after the clock's mode or time changed outside the realtime flow. */
+  reanchorClock(): void {
+    this.anchor = { wallMs: this.wallClock(), simMs: this.document.clock.nowMs };
+  }
+
+  /** Brings a realtime clock up to wall time. A manual clock only moves through AdvanceTime. */
+  private tickClock(): void {
+    const clock = this.document.clock;
+    if (clock.mode !== 'realtime') return;
+    const sim = this.anchor.simMs + (this.wallClock() - this.anchor.wallMs) * clock.speed;
+    if (sim > clock.nowMs) clock.nowMs = Math.floor(sim);
+  }
+
+  /** Runs one call. Throws AwsError; any other failure becomes ServerException, and state is restored. */
+  call(target: string, input: unknown, meta: CallMeta = {}): CallResult {
+    const dot = target.indexOf('.');
+    const prefix = dot < 0 ? target : target.slice(0, dot);
+    const name = dot < 0 ? '' : target.slice(dot + 1);
+    let definition: OperationDefinition | undefined;
+    let model: ApiModel | undefined;
+    if (prefix === ECS_TARGET_PREFIX) {
+      if (AGENT_ONLY_OPERATIONS.includes(name)) throw new AwsError('UnsupportedFeatureException', WIRE.agentOnly(name));
+      definition = Object.hasOwn(ecsOperations, name) ? ecsOperations[name] : undefined;
+      model = ecsModel;
+    } else if (prefix === DISCOVERY_TARGET_PREFIX) {
+      definition = Object.hasOwn(discoveryOperations, name) ? discoveryOperations[name] : undefined;
+      model = discoveryModel;
+    } else if (prefix === SANDBOX_TARGET_PREFIX) {
+      definition = Object.hasOwn(sandboxOperations, name) ? sandboxOperations[name] : undefined;
+    }
+    if (!definition) throw new AwsError('UnknownOperationException', WIRE.unknownOperation(target));
+
+    let value: unknown = input ?? {};
+    let unknownMembers: string[] = [];
+    if (model) ({ value, unknownMembers } = validateInput(model, name, input));
+    else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new AwsError('SerializationException', WIRE.structureNotExpected);
+    }
+
+    const snapshot = definition.mutates ? structuredClone(this.document) : undefined;
+    try {
+      this.tickClock();
+      const region = meta.region || DEFAULT_REGION;
+      const ctx = createOperationContext(this.document, region, regionState(this.document, region), this.era);
+      const output = definition.run(ctx, value, this);
+      return { output: output ?? {}, unknownMembers };
+    } catch (error) {
+      if (snapshot) this.document = snapshot;
+      if (error instanceof AwsError) throw error;
+      throw new AwsError('ServerException', WIRE.internalError, 500);
+    }
+  }
+}
