@@ -59,6 +59,9 @@ export const SERVICES = {
 // ── Tasks ───────────────────────────────────────────────────────────────────────────────────────
 export const TASKS = {} as const;
 
+// ── Cluster query language (semantics 5.8 and D48) ─────────────────────────────────────────────
+export const QUERY = {} as const;
+
 // ── Sandbox operations (EcsSandbox.*) ───────────────────────────────────────────────────────────
 export const SANDBOX = {} as const;
 
