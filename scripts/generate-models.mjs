@@ -50,6 +50,17 @@ if (sdPath) {
     'ListNamespaces', 'GetOperation', 'ListOperations', 'CreateService', 'GetService', 'ListServices', 'DeleteService',
     'UpdateService', 'RegisterInstance', 'DeregisterInstance', 'GetInstance', 'ListInstances',
     'GetInstancesHealthStatus', 'UpdateInstanceCustomHealthStatus', 'DiscoverInstances'];
-  writeFileSync(join(root, 'src/api/model/servicediscovery-2017-03-14.json'),
-    JSON.stringify(stripDocs(keepOperations(sd, ops2018.filter((n) => sd.operations[n])))) + '\n');
+  const cut = keepOperations(sd, ops2018.filter((n) => sd.operations[n]));
+  // Enum values that came with AWS Cloud Map (2018-11: HTTP namespaces, name filters, UPDATE_NAMESPACE)
+  // or later (resource sharing): the 2018 Auto Naming API refused them.
+  const enums2018 = {
+    NamespaceType: ['DNS_PUBLIC', 'DNS_PRIVATE'],
+    NamespaceFilterName: ['TYPE'],
+    FilterCondition: ['EQ', 'IN', 'BETWEEN'],
+    OperationType: ['CREATE_NAMESPACE', 'DELETE_NAMESPACE', 'UPDATE_SERVICE', 'REGISTER_INSTANCE', 'DEREGISTER_INSTANCE'],
+    ServiceFilterName: ['NAMESPACE_ID'],
+    HealthStatusFilter: ['HEALTHY', 'UNHEALTHY', 'ALL'],
+  };
+  for (const [shape, values] of Object.entries(enums2018)) if (cut.shapes[shape]) cut.shapes[shape].enum = values;
+  writeFileSync(join(root, 'src/api/model/servicediscovery-2017-03-14.json'), JSON.stringify(stripDocs(cut)) + '\n');
 }

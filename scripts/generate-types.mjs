@@ -14,7 +14,10 @@ function tsType(model, name) {
     case 'timestamp': return 'number /* epoch seconds */';
     case 'boolean': return 'boolean';
     case 'blob': return 'string';
-    case 'list': return `${refName(model, s.member.shape)}[]`;
+    case 'list': {
+      const item = refName(model, s.member.shape);
+      return item.includes('|') ? `(${item})[]` : `${item}[]`;
+    }
     case 'map': return `Record<string, ${refName(model, s.value.shape)}>`;
     default: return null;
   }

@@ -12,6 +12,8 @@ export const taskDefinitionArn = (s: ArnScope, family: string, revision: number)
   ecsArn(s, `task-definition/${family}:${revision}`);
 export const containerInstanceArn = (s: ArnScope, id: string) => ecsArn(s, `container-instance/${id}`);
 export const taskArn = (s: ArnScope, id: string) => ecsArn(s, `task/${id}`);
+/** EX18 DescribeTasks: `arn:aws:ecs:<region>:<account>:container/<uuid>`. */
+export const containerArn = (s: ArnScope, id: string) => ecsArn(s, `container/${id}`);
 
 /** `ecsServiceRole` → `arn:aws:iam::<account>:role/ecsServiceRole`; `/foo/bar` → `role/foo/bar`; an ARN is kept. */
 export function roleArn(s: ArnScope, role: string): string {

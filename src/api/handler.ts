@@ -3,11 +3,12 @@
 import type { SandboxDocument } from '../domain/sandbox-document.ts';
 import { DEFAULT_REGION } from '../domain/sandbox-document.ts';
 import { ERA_2018, type Era } from '../engine/era.ts';
+import { advanceClock } from '../engine/clock.ts';
 import { AwsError } from './aws-error.ts';
 import { WIRE } from './messages.ts';
 import { createOperationContext } from './operation-context.ts';
 import { newDocument, regionState } from './sandbox-state.ts';
-import { validateInput, type ApiModel } from './validate/validate-input.ts';
+import { validateInput, type ApiModel, type ValidationStyle } from './validate/validate-input.ts';
 import {
   AGENT_ONLY_OPERATIONS, DISCOVERY_TARGET_PREFIX, ECS_TARGET_PREFIX, SANDBOX_TARGET_PREFIX,
   discoveryOperations, ecsOperations, sandboxOperations, type OperationDefinition,
@@ -65,7 +66,9 @@ export class SandboxApi {
     const clock = this.document.clock;
     if (clock.mode !== 'realtime') return;
     const sim = this.anchor.simMs + (this.wallClock() - this.anchor.wallMs) * clock.speed;
-    if (sim > clock.nowMs) clock.nowMs = Math.floor(sim);
+    // Catch up lazily: the steps due since the last call run now, before this call sees the state,
+    // which no client can tell apart from steps running in the background.
+    if (sim > clock.nowMs) advanceClock(this.document, Math.floor(sim));
   }
 
   /** Runs one call. Throws AwsError; any other failure becomes ServerException, and state is restored. */
@@ -75,6 +78,7 @@ export class SandboxApi {
     const name = dot < 0 ? '' : target.slice(dot + 1);
     let definition: OperationDefinition | undefined;
     let model: ApiModel | undefined;
+    let style: ValidationStyle = 'ecs';
     if (prefix === ECS_TARGET_PREFIX) {
       if (AGENT_ONLY_OPERATIONS.includes(name)) throw new AwsError('UnsupportedFeatureException', WIRE.agentOnly(name));
       definition = Object.hasOwn(ecsOperations, name) ? ecsOperations[name] : undefined;
@@ -82,6 +86,7 @@ export class SandboxApi {
     } else if (prefix === DISCOVERY_TARGET_PREFIX) {
       definition = Object.hasOwn(discoveryOperations, name) ? discoveryOperations[name] : undefined;
       model = discoveryModel;
+      style = 'coral';
     } else if (prefix === SANDBOX_TARGET_PREFIX) {
       definition = Object.hasOwn(sandboxOperations, name) ? sandboxOperations[name] : undefined;
     }
@@ -89,8 +94,9 @@ export class SandboxApi {
 
     let value: unknown = input ?? {};
     let unknownMembers: string[] = [];
-    if (model) ({ value, unknownMembers } = validateInput(model, name, input));
-    else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (model) ({ value, unknownMembers } = validateInput(model, name, input, definition.ownRequired, style));
+    else if (Array.isArray(value)) throw new AwsError('SerializationException', WIRE.listNotExpected);
+    else if (value === null || typeof value !== 'object') {
       throw new AwsError('SerializationException', WIRE.structureNotExpected);
     }
 

@@ -30,13 +30,34 @@ export interface RegistryServiceRecord {
   creatorRequestId?: string;
 }
 
+export type DiscoveryOperationType = 'CREATE_NAMESPACE' | 'DELETE_NAMESPACE' | 'REGISTER_INSTANCE' | 'DEREGISTER_INSTANCE';
+
+/** What an operation does when it completes (src/engine/discovery-operations.ts). */
+export type PendingDiscoveryChange =
+  | { kind: 'createNamespace'; namespace: NamespaceRecord }
+  | { kind: 'deleteNamespace'; namespaceId: string }
+  | { kind: 'registerInstance'; instance: RegistryInstanceRecord }
+  | { kind: 'deregisterInstance'; serviceId: string; instanceId: string };
+
+/**
+ * An asynchronous Auto Naming operation. Decision: it is SUBMITTED when the call returns and
+ * completes (SUCCESS or FAIL) at the first scheduler step after it, `completesAt` (D54), whichever
+ * way the clock moves: AdvanceTime runs the step, and every Auto Naming call first settles the
+ * operations already due, so a realtime clock needs no step to have run.
+ */
 export interface DiscoveryOperationRecord {
   id: string;
-  type: string;
+  type: DiscoveryOperationType;
   status: 'SUBMITTED' | 'PENDING' | 'SUCCESS' | 'FAIL';
   createdAt: number;
   updatedAt: number;
+  completesAt: number;
+  /** NAMESPACE, SERVICE and INSTANCE ids, as GetOperation's Targets. */
   targets: Record<string, string>;
+  /** Present until the operation completes. */
+  pending?: PendingDiscoveryChange;
+  /** The request's CreatorRequestId, for idempotent retries. */
+  creatorRequestId?: string;
   errorMessage?: string;
   errorCode?: string;
 }

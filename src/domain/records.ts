@@ -12,10 +12,35 @@ export interface ClusterRecord {
   createdAt: number;
 }
 
-/** The stored task definition is the API shape itself (ARN, revision, requiresAttributes derived). */
+export type Compatibility = 'EC2' | 'FARGATE';
+
+/**
+ * The stored task definition is the API shape itself, as DescribeTaskDefinition returns it (the
+ * generated `TaskDefinition` types the two compatibility lists wrongly, hence the override).
+ * RegisterTaskDefinition always sets and normalises these members, so the engine can read them as is:
+ * - `taskDefinitionArn`, `family`, `revision` (1, 2, … per family), `status` (ACTIVE | INACTIVE);
+ * - `networkMode`: the effective mode; `bridge` when the request omitted it (API18 default). Responses
+ *   then omit it again, as AWS does (EX18), which `networkModeDefaulted` records;
+ * - `containerDefinitions[]`: `cpu` (0 when omitted), `essential` (true when omitted), `memory` and
+ *   `memoryReservation` as given, and `portMappings` always a list whose entries all carry
+ *   `containerPort`, `protocol` (tcp when omitted) and `hostPort`: bridge `0` = dynamic, otherwise
+ *   static; host and awsvpc always equal to `containerPort` (semantics 4.5);
+ * - `cpu` / `memory`: task-level sizes as integer strings in CPU units / MiB ("1 vCPU" → "1024",
+ *   "1 GB" → "1024"), or absent;
+ * - `requiresCompatibilities`: as requested, `[]` when omitted (which means EC2, API18);
+ * - `compatibilities`: `['EC2']`, plus `'FARGATE'` when the definition qualifies (semantics 7);
+ * - `placementConstraints`: memberOf entries with parsed expressions, `[]` when none (4.9);
+ * - `requiresAttributes`: derived by the table of 4.7, names only, `[]` when none.
+ */
 export interface TaskDefinitionRecord {
-  definition: TaskDefinition & { containerDefinitions: ContainerDefinition[] };
+  definition: Omit<TaskDefinition, 'compatibilities' | 'requiresCompatibilities'> & {
+    containerDefinitions: ContainerDefinition[];
+    compatibilities?: Compatibility[];
+    requiresCompatibilities?: Compatibility[];
+  };
   registeredAt: number;
+  /** True when the request omitted `networkMode` (see above). */
+  networkModeDefaulted?: boolean;
 }
 
 export interface ContainerInstanceRecord {
@@ -105,9 +130,13 @@ export interface TaskRecord {
   /** Host ports bound per container mapping, in container then mapping order. */
   hostPorts: { containerName: string; containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }[];
   /** awsvpc: the ENI's subnet and private address. */
-  eni?: { subnetId: string; privateIpv4Address: string; attachmentId: string };
+  eni?: { subnetId: string; privateIpv4Address: string; attachmentId: string; networkInterfaceId?: string; macAddress?: string };
   platformVersion?: string;
+  /** API `TaskOverride`; when absent, responses list one `{name}` per container, as AWS does (EX18). */
   overrides?: unknown;
+  /** UUIDs of the task's containers, in container-definition order, drawn when the task is created
+   *  (semantics 2.1); they form the containers' ARNs (`…:container/<id>`). */
+  containerIds?: string[];
 }
 
 export interface SubnetRecord {

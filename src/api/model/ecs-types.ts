@@ -283,7 +283,7 @@ export interface DescribeTasksResponse {
 export interface Device {
   hostPath: string;
   containerPath?: string;
-  permissions?: "read" | "write" | "mknod"[];
+  permissions?: ("read" | "write" | "mknod")[];
 }
 
 export interface DiscoverPollEndpointRequest {
@@ -524,7 +524,7 @@ export interface RegisterTaskDefinitionRequest {
   containerDefinitions: ContainerDefinition[];
   volumes?: Volume[];
   placementConstraints?: TaskDefinitionPlacementConstraint[];
-  requiresCompatibilities?: "EC2" | "FARGATE"[];
+  requiresCompatibilities?: ("EC2" | "FARGATE")[];
   cpu?: string;
   memory?: string;
 }
@@ -708,8 +708,8 @@ export interface TaskDefinition {
   status?: "ACTIVE" | "INACTIVE";
   requiresAttributes?: Attribute[];
   placementConstraints?: TaskDefinitionPlacementConstraint[];
-  compatibilities?: "EC2" | "FARGATE"[];
-  requiresCompatibilities?: "EC2" | "FARGATE"[];
+  compatibilities?: ("EC2" | "FARGATE")[];
+  requiresCompatibilities?: ("EC2" | "FARGATE")[];
   cpu?: string;
   memory?: string;
 }

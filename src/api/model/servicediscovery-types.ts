@@ -76,7 +76,7 @@ export interface DiscoverInstancesRequest {
   MaxResults?: number;
   QueryParameters?: Record<string, string>;
   OptionalParameters?: Record<string, string>;
-  HealthStatus?: "HEALTHY" | "UNHEALTHY" | "ALL" | "HEALTHY_OR_ELSE_ALL";
+  HealthStatus?: "HEALTHY" | "UNHEALTHY" | "ALL";
   OwnerAccount?: string;
 }
 
@@ -250,7 +250,7 @@ export interface Namespace {
   Arn?: string;
   ResourceOwner?: string;
   Name?: string;
-  Type?: "DNS_PUBLIC" | "DNS_PRIVATE" | "HTTP";
+  Type?: "DNS_PUBLIC" | "DNS_PRIVATE";
   Description?: string;
   ServiceCount?: number;
   Properties?: NamespaceProperties;
@@ -265,9 +265,9 @@ export interface NamespaceAlreadyExists {
 }
 
 export interface NamespaceFilter {
-  Name: "TYPE" | "NAME" | "HTTP_NAME" | "RESOURCE_OWNER";
+  Name: "TYPE";
   Values: string[];
-  Condition?: "EQ" | "IN" | "BETWEEN" | "BEGINS_WITH";
+  Condition?: "EQ" | "IN" | "BETWEEN";
 }
 
 export interface NamespaceNotFound {
@@ -284,7 +284,7 @@ export interface NamespaceSummary {
   Arn?: string;
   ResourceOwner?: string;
   Name?: string;
-  Type?: "DNS_PUBLIC" | "DNS_PRIVATE" | "HTTP";
+  Type?: "DNS_PUBLIC" | "DNS_PRIVATE";
   Description?: string;
   ServiceCount?: number;
   Properties?: NamespaceProperties;
@@ -294,7 +294,7 @@ export interface NamespaceSummary {
 export interface Operation {
   Id?: string;
   OwnerAccount?: string;
-  Type?: "CREATE_NAMESPACE" | "DELETE_NAMESPACE" | "UPDATE_NAMESPACE" | "UPDATE_SERVICE" | "REGISTER_INSTANCE" | "DEREGISTER_INSTANCE";
+  Type?: "CREATE_NAMESPACE" | "DELETE_NAMESPACE" | "UPDATE_SERVICE" | "REGISTER_INSTANCE" | "DEREGISTER_INSTANCE";
   Status?: "SUBMITTED" | "PENDING" | "SUCCESS" | "FAIL";
   ErrorMessage?: string;
   ErrorCode?: string;
@@ -306,7 +306,7 @@ export interface Operation {
 export interface OperationFilter {
   Name: "NAMESPACE_ID" | "SERVICE_ID" | "STATUS" | "TYPE" | "UPDATE_DATE";
   Values: string[];
-  Condition?: "EQ" | "IN" | "BETWEEN" | "BEGINS_WITH";
+  Condition?: "EQ" | "IN" | "BETWEEN";
 }
 
 export interface OperationNotFound {
@@ -388,9 +388,9 @@ export interface ServiceChange {
 }
 
 export interface ServiceFilter {
-  Name: "NAMESPACE_ID" | "RESOURCE_OWNER";
+  Name: "NAMESPACE_ID";
   Values: string[];
-  Condition?: "EQ" | "IN" | "BETWEEN" | "BEGINS_WITH";
+  Condition?: "EQ" | "IN" | "BETWEEN";
 }
 
 export interface ServiceNotFound {

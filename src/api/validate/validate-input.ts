@@ -2,7 +2,7 @@
 // an operation runs: wrong JSON types are SerializationException; then required members and enum
 // values are InvalidParameterException. Unknown members are dropped and reported (D1); null means absent.
 import { AwsError } from '../aws-error.ts';
-import { WIRE } from '../messages.ts';
+import { DISCOVERY, WIRE } from '../messages.ts';
 
 export interface ModelShape {
   type: string;
@@ -17,6 +17,32 @@ export interface ApiModel {
   metadata: { targetPrefix: string };
   operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
   shapes: Record<string, ModelShape>;
+}
+
+/**
+ * How validation failures read. ECS answers with InvalidParameterException and its own texts (15.1 #1,
+ * D52); Route 53 Auto Naming answers with InvalidInput and Coral's "1 validation error detected" form.
+ */
+export type ValidationStyle = 'ecs' | 'coral';
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** Coral names members in lower camel case, e.g. `DnsConfig.DnsRecords` → `dnsConfig.dnsRecords`. */
+const coralPath = (path: string) => path.split('.').map(lowerFirst).join('.');
+
+function requiredError(style: ValidationStyle, path: string, member: string): AwsError {
+  if (style === 'coral') {
+    const at = coralPath(path ? `${path}.${member}` : member);
+    return new AwsError('InvalidInput', DISCOVERY.constraint('null', at, 'Member must not be null'));
+  }
+  return new AwsError('InvalidParameterException', WIRE.required(member));
+}
+
+function enumError(style: ValidationStyle, path: string, value: string, values: readonly string[]): AwsError {
+  if (style === 'coral') {
+    return new AwsError('InvalidInput',
+      DISCOVERY.constraint(`'${value}'`, coralPath(path), `Member must satisfy enum value set: [${values.join(', ')}]`));
+  }
+  return new AwsError('InvalidParameterException', WIRE.enumValue(path, values));
 }
 
 export interface ValidatedInput {
@@ -54,7 +80,8 @@ function decode(model: ApiModel, shapeName: string, value: unknown, path: string
       if (!isPlainObject(value)) throw wrongType(value, 'structure');
       const out: Record<string, unknown> = {};
       for (const [key, v] of Object.entries(value)) {
-        const member = shape.members?.[key];
+        // Own members only: `__proto__` or `constructor` in a request are unknown members, not Object's.
+        const member = shape.members && Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
         if (!member) {
           unknown.push(path ? `${path}.${key}` : key);
           continue;
@@ -73,7 +100,13 @@ function decode(model: ApiModel, shapeName: string, value: unknown, path: string
       if (!isPlainObject(value)) throw wrongType(value, 'map');
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
-        if (v !== null) out[k] = decode(model, shape.value!.shape, v, `${path}.${k}`, unknown);
+        // defineProperty, so a `__proto__` key stays a plain key.
+        if (v !== null) {
+          Object.defineProperty(out, k, {
+            value: decode(model, shape.value!.shape, v, `${path}.${k}`, unknown),
+            enumerable: true, writable: true, configurable: true,
+          });
+        }
       }
       return out;
     }
@@ -105,31 +138,39 @@ function decode(model: ApiModel, shapeName: string, value: unknown, path: string
 }
 
 /** Pass 2: required members, then enum values, depth first in model member order. */
-function check(model: ApiModel, shapeName: string, value: unknown, path: string): void {
+function check(model: ApiModel, style: ValidationStyle, shapeName: string, value: unknown, path: string, ownRequired: readonly string[] = []): void {
   const shape = model.shapes[shapeName];
   if (shape.type === 'structure') {
     const obj = value as Record<string, unknown>;
     for (const name of shape.required ?? []) {
-      if (obj[name] === undefined) throw new AwsError('InvalidParameterException', WIRE.required(name));
+      if (obj[name] === undefined && !ownRequired.includes(name)) {
+        throw requiredError(style, path, name);
+      }
     }
     for (const [name, member] of Object.entries(shape.members ?? {})) {
-      if (obj[name] !== undefined) check(model, member.shape, obj[name], path ? `${path}.${name}` : name);
+      if (obj[name] !== undefined) check(model, style, member.shape, obj[name], path ? `${path}.${name}` : name);
     }
   } else if (shape.type === 'list') {
-    for (const item of value as unknown[]) check(model, shape.member!.shape, item, path);
+    for (const item of value as unknown[]) check(model, style, shape.member!.shape, item, path);
   } else if (shape.type === 'map') {
-    for (const item of Object.values(value as Record<string, unknown>)) check(model, shape.value!.shape, item, path);
+    for (const item of Object.values(value as Record<string, unknown>)) check(model, style, shape.value!.shape, item, path);
   } else if (shape.enum && !shape.enum.includes(value as string)) {
-    throw new AwsError('InvalidParameterException', WIRE.enumValue(path, shape.enum));
+    throw enumError(style, path, value as string, shape.enum);
   }
 }
 
-/** Validates `input` for `operation` of `model`. Throws AwsError; never mutates `input`. */
-export function validateInput(model: ApiModel, operation: string, input: unknown): ValidatedInput {
+/**
+ * Validates `input` for `operation` of `model`. Throws AwsError; never mutates `input`.
+ * `ownRequired` names top-level required members the operation checks itself, because ECS answers
+ * their absence with a text of its own (DescribeServices: `Services cannot be empty.`, 15.4 #2).
+ */
+export function validateInput(
+  model: ApiModel, operation: string, input: unknown, ownRequired: readonly string[] = [], style: ValidationStyle = 'ecs',
+): ValidatedInput {
   const shapeName = model.operations[operation]?.input?.shape;
   const unknownMembers: string[] = [];
   if (!shapeName) return { value: {}, unknownMembers };
   const value = decode(model, shapeName, input ?? {}, '', unknownMembers) as Record<string, unknown>;
-  check(model, shapeName, value, '');
+  check(model, style, shapeName, value, '', ownRequired);
   return { value, unknownMembers };
 }

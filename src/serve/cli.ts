@@ -1,0 +1,100 @@
+// `npx ecs-sandbox serve`: one SandboxApi, JsonProtocol in front of it, node:http in front of that.
+// This file is the only place in `serve` that reads the wall clock (semantics 3.1: `wallClock` is
+// injected at this edge, so src/api never calls Date.now).
+import { readFile } from 'node:fs/promises';
+import { SandboxApi } from '../api/handler.ts';
+import { JsonProtocol } from '../api/json-protocol.ts';
+import { newDocument } from '../api/sandbox-state.ts';
+import { loadScenario } from '../scenarios/load-scenario.ts';
+import { parseArgs, USAGE, type ServeOptions } from './cli-args.ts';
+import { startHttpServer, type RunningHttpServer } from './http-server.ts';
+
+export interface RunningSandbox {
+  readonly api: SandboxApi;
+  readonly protocol: JsonProtocol;
+  readonly http: RunningHttpServer;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends Partial<ServeOptions> {
+  /** Wall-clock milliseconds for the realtime clock. Defaults to Date.now. */
+  wallClock?: () => number;
+  /** Overrides the body idle timeout (tests use a short one). */
+  bodyIdleTimeoutMs?: number;
+}
+
+/** Builds the sandbox, loads the scenario, applies the clock, and listens. */
+export async function startSandboxServer(options: StartOptions = {}): Promise<RunningSandbox> {
+  const clock = options.clock ?? { mode: 'realtime' as const, speed: 1 };
+  const document = newDocument({ clock: clock.mode, speed: clock.speed, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const api = new SandboxApi({ document, wallClock: options.wallClock ?? Date.now });
+  if (options.scenario !== undefined) {
+    const source = options.scenario === 'demo' ? 'demo' : await readFile(options.scenario, 'utf8');
+    await loadScenario(api, source);
+    // The command line's clock wins over the scenario's.
+    api.document.clock.mode = clock.mode;
+    api.document.clock.speed = clock.speed;
+    api.reanchorClock();
+  }
+  const protocol = new JsonProtocol(api, api.era.maxRequestBodyBytes);
+  const http = await startHttpServer(protocol, {
+    host: options.host,
+    port: options.port,
+    maxBodyBytes: api.era.maxRequestBodyBytes,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs,
+  });
+  return { api, protocol, http, url: http.url, close: () => http.close() };
+}
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+const describeClock = (clock: ServeOptions['clock']) =>
+  clock.mode === 'manual' ? 'manual' : clock.speed === 1 ? 'realtime' : `realtime:${clock.speed}`;
+
+/** Runs the command line; resolves with the exit code once the server has stopped (or failed to start). */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    io.err(`ecs-sandbox: ${parsed.message}`);
+    io.err('Run `ecs-sandbox --help` for the options.');
+    return 2;
+  }
+  const options = parsed.options;
+  let running: RunningSandbox;
+  try {
+    running = await startSandboxServer(options);
+  } catch (error) {
+    io.err(`ecs-sandbox: could not start: ${(error as Error).message}`);
+    return 1;
+  }
+  const doc = running.api.document;
+  io.out(`ecs-sandbox listening on ${running.url} (clock ${describeClock(options.clock)}, seed ${doc.seed}` +
+    `${options.scenario ? `, scenario ${options.scenario}` : ''})`);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      io.err(`ecs-sandbox: ${signal}, stopping`);
+      running.close().then(() => resolve(0), () => resolve(1));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

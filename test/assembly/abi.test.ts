@@ -1,0 +1,22 @@
+// assembly/abi.ts and src/wasm/abi.ts must agree, and the built core must report the same ABI.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ABI_VERSION } from '../../src/wasm/abi.ts';
+import { loadSchedulerCore } from '../../src/wasm/load-scheduler-core.ts';
+
+const constantsOf = (text: string) =>
+  Object.fromEntries([...text.matchAll(/export const (\w+)(?::\s*\w+)?\s*=\s*(-?\d+);/g)].map((m) => [m[1], Number(m[2])]));
+
+describe('ABI', () => {
+  it('assembly/abi.ts and src/wasm/abi.ts declare the same constants', () => {
+    const asSide = constantsOf(readFileSync(new URL('../../assembly/abi.ts', import.meta.url), 'utf8'));
+    const tsSide = constantsOf(readFileSync(new URL('../../src/wasm/abi.ts', import.meta.url), 'utf8'));
+    expect(Object.keys(asSide).length).toBeGreaterThan(0);
+    expect(tsSide).toEqual(asSide);
+  });
+
+  it('the built core reports the ABI version it was compiled with', async () => {
+    const core = await loadSchedulerCore({ bytes: readFileSync(new URL('../../build/scheduler-core.wasm', import.meta.url)) });
+    expect(core.abiVersion()).toBe(ABI_VERSION);
+  });
+});

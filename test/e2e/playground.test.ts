@@ -1,0 +1,223 @@
+// The placeholder page in Debian's Chromium: built by Vite, served by `vite preview`, the sandbox in a
+// module Web Worker with the WASM core, and the AWS SDK running in the page against that worker.
+// Every wait is on a condition; nothing here measures time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SandboxApi } from '../../src/api/handler.ts';
+import { WIRE } from '../../src/api/messages.ts';
+import { newDocument } from '../../src/api/sandbox-state.ts';
+import type { DescribeServicesResponse, ListServicesResponse, Service } from '../../src/api/model/ecs-types.ts';
+import { loadScenario } from '../../src/scenarios/load-scenario.ts';
+import { nextU32, seedStreams } from '../../src/shared/xoshiro128.ts';
+import { ABI_VERSION } from '../../src/wasm/abi.ts';
+import { launchChromium, type LaunchedChromium } from './support/launch-chromium.ts';
+import { ROOT, serveWebBuild, type ServedBuild } from './support/serve-web-build.ts';
+
+const ECS = 'AmazonEC2ContainerServiceV20141113';
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+let served: ServedBuild;
+let browser: LaunchedChromium;
+let page: Page;
+const wasmResponses: { url: string; contentType: string | undefined }[] = [];
+
+/** The demo scenario's services as a sandbox in Node describes them: what the page must show. */
+async function expectedDemoServices(): Promise<Service[]> {
+  const api = new SandboxApi({ document: newDocument({ clock: 'manual' }) });
+  await loadScenario(api, 'demo');
+  const arns = (api.call(`${ECS}.ListServices`, { cluster: 'demo' }).output as ListServicesResponse).serviceArns ?? [];
+  const services: Service[] = [];
+  for (let i = 0; i < arns.length; i += 10) {
+    services.push(...((api.call(`${ECS}.DescribeServices`, { cluster: 'demo', services: arns.slice(i, i + 10) }).output as DescribeServicesResponse).services ?? []));
+  }
+  return services;
+}
+
+/** Waits until an element's `state` attribute settles on ready or error. */
+async function settled(selector: string): Promise<string | null> {
+  await page.waitForFunction((s) => ['ready', 'error'].includes(document.querySelector(s)?.getAttribute('state') ?? ''), selector);
+  return page.locator(selector).getAttribute('state');
+}
+
+beforeAll(async () => {
+  served = await serveWebBuild();
+  browser = await launchChromium();
+  page = browser.page;
+  page.on('response', (r) => {
+    if (r.url().endsWith('.wasm')) wasmResponses.push({ url: r.url(), contentType: r.headers()['content-type'] });
+  });
+  await page.goto(served.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe('the placeholder page in Chromium', () => {
+  it('builds the core as a separate .wasm asset, fetched as application/wasm', async () => {
+    expect(served.files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+    await settled('ecs-core-status');
+    expect(wasmResponses).toEqual([{ url: expect.stringMatching(/\/assets\/scheduler-core-[\w-]+\.wasm$/), contentType: 'application/wasm' }]);
+  });
+
+  it('shows the demo scenario\'s services, read from DescribeServices through the worker', async () => {
+    const expected = await expectedDemoServices();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await settled('ecs-service-list'), await page.locator('ecs-service-list').textContent() ?? '').toBe('ready');
+    const rows = await page.locator('ecs-service-list tr[data-service]').evaluateAll((trs) => trs.map((tr) => {
+      const cell = (c: string) => tr.querySelector(`.${c}`)?.textContent?.replace(/\s+/g, ' ').trim();
+      return {
+        name: cell('name'), status: cell('status'), desired: cell('desired'), launchType: cell('launch-type'),
+        taskDefinition: tr.querySelector('td.task-definition')?.getAttribute('title'),
+        strategy: [...tr.querySelectorAll('td.placement-strategy li')].map((li) => li.textContent).join(' → ') || cell('placement-strategy'),
+        deployments: tr.querySelectorAll('td.deployments li').length,
+        loadBalancers: tr.querySelectorAll('td.load-balancers li').length,
+        serviceRegistries: tr.querySelectorAll('td.service-registries li').length,
+      };
+    }));
+    // Counts of running and pending tasks move with the realtime clock, so they are not compared.
+    expect(rows).toEqual(expected.map((s) => ({
+      name: s.serviceName, status: s.status, desired: String(s.desiredCount), launchType: s.launchType ?? 'EC2',
+      taskDefinition: s.taskDefinition,
+      strategy: (s.placementStrategy ?? []).map((p) => (p.field ? `${p.type}(${p.field})` : p.type)).join(' → ') || 'none',
+      deployments: s.deployments?.length ?? 0,
+      loadBalancers: s.loadBalancers?.length ?? 0,
+      serviceRegistries: s.serviceRegistries?.length ?? 0,
+    })));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'placeholder-page.png'), fullPage: true });
+  });
+
+  it('the WASM core in the worker draws the same numbers as the TypeScript twin for the same seed', async () => {
+    expect(await settled('ecs-core-status')).toBe('ready');
+    const seed = Number(await page.locator('ecs-core-status .seed').textContent());
+    const shown = (await page.locator('ecs-core-status .draw').allTextContents()).map(Number);
+    const { placement } = seedStreams(seed);
+    const twin = shown.map(() => nextU32(placement));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(twin);
+    const status = await page.evaluate(() => ecsSandbox.scheduler.coreStatus());
+    expect(status).toEqual({ abiVersion: ABI_VERSION, seed, placementDraws: twin, memoryBytes: expect.any(Number) });
+  });
+
+  it('the AWS SDK in the page drives CreateService, DescribeServices, UpdateService and DeleteService through the worker', async () => {
+    const run = await page.evaluate(async () => {
+      const ecs = await ecsSandbox.ecs();
+      const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: { name: string; message: string; $metadata?: { httpStatusCode?: number } }) =>
+        ({ name: e.name, message: e.message, status: e.$metadata?.httpStatusCode }));
+      const listed = await ecs.listServices({ cluster: 'demo' });
+      const [template] = (await ecs.describeServices({ cluster: 'demo', services: (listed.serviceArns ?? []).slice(0, 1) })).services ?? [];
+      const created = await ecs.createService({
+        cluster: 'demo', serviceName: 'e2e-sdk', taskDefinition: template.taskDefinition, desiredCount: 1,
+        launchType: template.launchType, networkConfiguration: template.networkConfiguration,
+      });
+      const described = await ecs.describeServices({ cluster: 'demo', services: ['e2e-sdk', 'ghost'] });
+      const deleteScaled = await failure(ecs.deleteService({ cluster: 'demo', service: 'e2e-sdk' }));
+      const updated = await ecs.updateService({ cluster: 'demo', service: 'e2e-sdk', desiredCount: 0 });
+      const deleted = await ecs.deleteService({ cluster: 'demo', service: 'e2e-sdk' });
+      const afterDelete = await ecs.describeServices({ cluster: 'demo', services: ['e2e-sdk'] });
+      const updateDeleted = await failure(ecs.updateService({ cluster: 'demo', service: 'e2e-sdk', desiredCount: 1 }));
+      const relisted = await ecs.listServices({ cluster: 'demo' });
+      return {
+        template: template.taskDefinition,
+        created: { name: created.service?.serviceName, status: created.service?.status, desired: created.service?.desiredCount, taskDefinition: created.service?.taskDefinition, requestId: created.$metadata.requestId },
+        described: { names: described.services?.map((s) => s.serviceName), failures: described.failures },
+        deleteScaled,
+        updated: updated.service?.desiredCount,
+        deleted: deleted.service?.status,
+        afterDelete: afterDelete.services?.map((s) => s.status),
+        updateDeleted,
+        relisted: relisted.serviceArns,
+        listedBefore: listed.serviceArns,
+      };
+    });
+    expect(run.created).toEqual({ name: 'e2e-sdk', status: 'ACTIVE', desired: 1, taskDefinition: run.template, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(run.described).toEqual({
+      names: ['e2e-sdk'],
+      failures: [{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/ghost', reason: 'MISSING' }], // 15.4 #4: a name becomes the short ARN
+    });
+    expect(run.deleteScaled).toEqual({ name: 'InvalidParameterException', message: 'The service cannot be stopped while it is scaled above 0.', status: 400 }); // 12
+    expect(run.updated).toBe(0);
+    expect(run.deleted).toBe('DRAINING'); // 12: the response shows DRAINING
+    expect(['DRAINING', 'INACTIVE']).toContain(run.afterDelete?.[0]);
+    expect(run.updateDeleted).toEqual({ name: 'ServiceNotActiveException', message: 'Service was not ACTIVE.', status: 400 }); // 15.2 #3
+    expect(run.relisted).toEqual(run.listedBefore); // 12: DRAINING and INACTIVE services are not listed
+  });
+
+  it('the page and the SDK share one sandbox: a service the SDK creates appears in the list', async () => {
+    await page.evaluate(async () => {
+      const ecs = await ecsSandbox.ecs();
+      const [arn] = (await ecs.listServices({ cluster: 'demo' })).serviceArns ?? [];
+      const [template] = (await ecs.describeServices({ cluster: 'demo', services: [arn] })).services ?? [];
+      await ecs.createService({
+        cluster: 'demo', serviceName: 'e2e-visible', taskDefinition: template.taskDefinition, desiredCount: 0,
+        launchType: template.launchType, networkConfiguration: template.networkConfiguration,
+      });
+      await ecsSandbox.refresh();
+    });
+    await page.locator('ecs-service-list tr[data-service="e2e-visible"]').waitFor();
+    expect(await page.locator('ecs-service-list tr[data-service="e2e-visible"] .desired').textContent()).toBe('0');
+  });
+
+  it('malformed and hostile requests get the right AWS errors, and the worker keeps answering', async () => {
+    const replies = await page.evaluate(async (ECS) => {
+      const s = ecsSandbox.scheduler;
+      const wire = (target: string, body: string, extra: object = {}) => ({
+        method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target }, body, ...extra,
+      });
+      const answer = async (p: Promise<{ status: number; body: string }>) => {
+        const r = await p;
+        return { status: r.status, body: JSON.parse(r.body) };
+      };
+      const ecs = await ecsSandbox.ecs();
+      return {
+        malformedJson: await answer(s.request(wire(`${ECS}.ListServices`, '{"cluster": '))),
+        wrongType: await answer(s.request(wire(`${ECS}.ListServices`, '{"cluster": 5}'))),
+        listBody: await answer(s.request(wire(`${ECS}.ListServices`, '[]'))),
+        missingRequired: await answer(s.request(wire(`${ECS}.DeleteCluster`, '{}'))),
+        unknownOperation: await answer(s.request(wire(`${ECS}.__proto__`, '{}'))),
+        noTarget: await answer(s.request({ method: 'POST', headers: {}, body: '{}' })),
+        get: await answer(s.request(wire(`${ECS}.ListServices`, '', { method: 'GET' }))),
+        tooLarge: await answer(s.request(wire(`${ECS}.ListServices`, ' '.repeat(1024 * 1024 + 1)))),
+        notAnObject: await answer(s.request(null as never)),
+        deepNesting: await answer(s.request(wire(`${ECS}.DescribeServices`, `{"cluster":"demo","services":${'['.repeat(50_000)}${']'.repeat(50_000)}}`))),
+        callConstructor: await s.call('constructor', {}),
+        callHasOwn: await s.call(`${ECS}.hasOwnProperty`, {}),
+        badEnumThroughSdk: await ecs.listServices({ cluster: 'demo', launchType: 'SPOT' as never }).then(
+          () => undefined, (e: { name: string; message: string }) => ({ name: e.name, message: e.message })),
+        // Functions cannot be cloned: postMessage refuses in the page, and the worker never sees it.
+        uncloneable: await s.request({ method: 'POST', headers: {}, body: (() => '{}') as never }).then(
+          () => 'sent', (e: Error) => e.name),
+        stillAnswers: await s.call(`${ECS}.DescribeClusters`, { clusters: ['demo'] }),
+      };
+    }, ECS);
+    const error = (status: number, __type: string, message: unknown) => ({ status, body: { __type, message } });
+    expect(replies).toEqual({
+      malformedJson: error(400, 'SerializationException', expect.stringMatching(/^Could not parse request body into json: /)),
+      wrongType: error(400, 'SerializationException', 'NUMBER_VALUE can not be converted to a String'),
+      listBody: error(400, 'SerializationException', WIRE.listNotExpected),
+      missingRequired: error(400, 'InvalidParameterException', 'cluster is required.'),
+      unknownOperation: error(400, 'UnknownOperationException', WIRE.unknownOperation(`${ECS}.__proto__`)),
+      noTarget: error(400, 'UnknownOperationException', WIRE.missingTarget),
+      get: error(404, 'UnknownOperationException', WIRE.methodNotAllowed),
+      tooLarge: error(413, 'RequestEntityTooLargeException', WIRE.bodyTooLarge(1024 * 1024)),
+      notAnObject: error(404, 'UnknownOperationException', WIRE.methodNotAllowed),
+      deepNesting: { status: expect.any(Number), body: { __type: expect.stringMatching(/Exception$/), message: expect.any(String) } },
+      callConstructor: { error: { code: 'UnknownOperationException', message: WIRE.unknownOperation('constructor') } },
+      callHasOwn: { error: { code: 'UnknownOperationException', message: WIRE.unknownOperation(`${ECS}.hasOwnProperty`) } },
+      badEnumThroughSdk: { name: 'InvalidParameterException', message: WIRE.enumValue('launchType', ['EC2', 'FARGATE']) }, // D52
+      uncloneable: 'DataCloneError',
+      stillAnswers: { output: { clusters: [expect.objectContaining({ clusterName: 'demo', status: 'ACTIVE' })], failures: [] } },
+    });
+    // The page itself still talks to the worker.
+    await page.evaluate(() => ecsSandbox.refresh());
+    expect(await settled('ecs-service-list')).toBe('ready');
+  });
+
+  it('logged no console errors, page errors or failed requests', () => {
+    expect(browser.problems).toEqual([]);
+  });
+});
