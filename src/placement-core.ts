@@ -1,0 +1,11 @@
+// The one interface every placement core implements: the WASM core (src/wasm), the literal TS
+// reference (the oracle) and the indexed TS reference (the baseline). They must give identical answers.
+import type { PlacementProblem, PlacementResult, ScaleInProblem, ScaleInResult } from './placement/placement-problem.ts';
+
+export interface PlacementCore {
+  readonly name: string;
+  /** Places problem.count tasks one at a time (semantics 4–6); stops at the first that cannot be placed. */
+  placeTasks(problem: PlacementProblem): PlacementResult;
+  /** Chooses problem.count stoppable tasks (semantics 8). */
+  selectTasksToStop(problem: ScaleInProblem): ScaleInResult;
+}
