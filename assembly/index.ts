@@ -1,6 +1,9 @@
 // The only export surface of the scheduler core. Numbers in, numbers out: no classes cross.
 import { ABI_VERSION } from './abi';
 import { SplitMix32, Xoshiro128 } from './random/xoshiro128';
+import { batchBufferBase, reserveBatchBuffer } from './memory/batch-buffer';
+import { placeTasksIn } from './placement/place-tasks';
+import { selectTasksToStopIn } from './scale-in/select-tasks-to-stop';
 
 const placementStream = new Xoshiro128();
 const idsStream = new Xoshiro128();
@@ -42,4 +45,24 @@ export function drawPlacementIndex(n: u32): u32 {
 
 export function nextIdsU32(): u32 {
   return idsStream.next();
+}
+
+// ── Placement batches, zero-copy (performance notes 4–5) ───────────────────────────────────────────
+// The host reserves the batch buffer, writes a header (abi.ts PH_* / SH_*) and the problem's columns
+// into Int32Array views over memory.buffer, calls one of the two functions below and reads the answer
+// from the same buffer. Neither allocates.
+
+/** Makes room for `words` i32 words in the batch buffer; returns its address (it moves when it grows). */
+export function reservePlacementBuffer(words: i32): usize {
+  return reserveBatchBuffer(words);
+}
+
+/** Places the batch in the buffer (header PH_*); returns the number of tasks placed. */
+export function placeTasks(): i32 {
+  return placeTasksIn(batchBufferBase());
+}
+
+/** Chooses the tasks to stop for the scale-in problem in the buffer (header SH_*); returns how many. */
+export function selectTasksToStop(): i32 {
+  return selectTasksToStopIn(batchBufferBase());
 }

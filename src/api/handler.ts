@@ -7,6 +7,8 @@ import { advanceClock } from '../engine/clock.ts';
 import { AwsError } from './aws-error.ts';
 import { WIRE } from './messages.ts';
 import { createOperationContext } from './operation-context.ts';
+import type { PlacementCore } from '../placement-core.ts';
+import { literalPlacementCore } from '../reference/literal-placement-core.ts';
 import { newDocument, regionState } from './sandbox-state.ts';
 import { validateInput, type ApiModel, type ValidationStyle } from './validate/validate-input.ts';
 import {
@@ -35,17 +37,22 @@ export interface SandboxApiOptions {
   /** Wall-clock milliseconds, read only when the clock is `realtime`. Injected so the core never reads Date.now. */
   wallClock?: () => number;
   era?: Era;
+  /** The core RunTask, StartTask, DescribePlacement and the scheduler place with; default the literal TS reference. */
+  placementCore?: PlacementCore;
 }
 
 export class SandboxApi {
   document: SandboxDocument;
   readonly era: Era;
+  /** Hosts that load the WASM core later (the worker) swap it in here. */
+  placementCore: PlacementCore;
   private readonly wallClock: () => number;
   private anchor: { wallMs: number; simMs: number };
 
   constructor(options: SandboxApiOptions = {}) {
     this.document = options.document ?? newDocument();
     this.era = options.era ?? ERA_2018;
+    this.placementCore = options.placementCore ?? literalPlacementCore;
     this.wallClock = options.wallClock ?? (() => 0);
     this.anchor = { wallMs: this.wallClock(), simMs: this.document.clock.nowMs };
   }
@@ -104,7 +111,7 @@ export class SandboxApi {
     try {
       this.tickClock();
       const region = meta.region || DEFAULT_REGION;
-      const ctx = createOperationContext(this.document, region, regionState(this.document, region), this.era);
+      const ctx = createOperationContext(this.document, region, regionState(this.document, region), this.era, this.placementCore);
       const output = definition.run(ctx, value, this);
       return { output: output ?? {}, unknownMembers };
     } catch (error) {

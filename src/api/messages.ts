@@ -277,6 +277,46 @@ export const TASKS = {
   reasonTooLong: (max: number) => `reason can have at most ${max} characters.`,
   // StopTask without `reason`: the stoppedReason AWS records (seen in DescribeTasks output from 2016 to 2025)
   stoppedByUser: 'Task stopped by user',
+
+  // RunTask / StartTask (semantics 4.12)
+  // synthesised, after COMMON.maxResultsRange (API18 RunTaskRequest.count: "You can specify up to 10 tasks per call")
+  countRange: (max: number) => `count must be between 1 and ${max}.`,
+  // observed 2018-01-30 (awsdocs/amazon-ecs-developer-guide#1), 4.12
+  noContainerInstances: 'No Container Instances were found in your cluster.',
+  // synthesised from API18 RunTaskRequest.startedBy: "Up to 36 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed."
+  badStartedBy: (max: number) => `startedBy can have up to ${max} letters (uppercase and lowercase), numbers, hyphens, and underscores.`,
+  // synthesised, after SERVICES.tooManyServiceNames (API18 StartTaskRequest.containerInstances: "up to 10 container instances")
+  containerInstancesEmpty: 'containerInstances cannot be empty.',
+  tooManyContainerInstances: (max: number) => `containerInstances can have at most ${max} items.`,
+  // The `reason` of a RunTask/StartTask failure entry per stage (4.2 codes, DG18:api_failures_messages; 4.12)
+  failureReason: {
+    cpu: 'RESOURCE:CPU',
+    memory: 'RESOURCE:MEMORY',
+    ports: 'RESOURCE:PORTS',
+    eni: 'RESOURCE:ENI',
+    attribute: 'ATTRIBUTE',
+    agent: 'AGENT',
+    memberOf: 'MemberOf placement constraint unsatisfied.', // AWS RunTask output, 4.2
+    distinctInstance: 'DistinctInstance placement constraint unsatisfied.', // AWS RunTask output, 4.2
+    missing: 'MISSING', // StartTask, DG18:api_failures_messages
+    inactive: 'INACTIVE', // StartTask, DG18:api_failures_messages
+  },
+  // The event reason of each stage (the table of 4.2), for 4.11 and DescribePlacement
+  eventReason: {
+    cpu: 'has insufficient CPU units available',
+    memory: 'has insufficient memory available',
+    ports: 'is already using a port required by your task',
+    eni: 'encountered error "RESOURCE:ENI"', // D10, synthesised
+    attribute: 'is missing an attribute required by your task',
+    agent: 'encountered error "AGENT"', // D10
+    memberOf: 'encountered error "MemberOf placement constraint unsatisfied."',
+    distinctInstance: 'encountered error "DistinctInstance placement constraint unsatisfied."', // D10, synthesised
+  },
+  // 4.11, EX18 (the closest-match form) and the "No Container Instances" variant (D12)
+  placementFailureEvent: (serviceName: string, containerInstanceId: string, reason: string) =>
+    `(service ${serviceName}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${containerInstanceId}) ${reason}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
+  placementFailureNoInstancesEvent: (serviceName: string) =>
+    `(service ${serviceName}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
 } as const;
 
 // ── Cluster query language (semantics 5.8 and D48) ─────────────────────────────────────────────
@@ -322,6 +362,8 @@ export const QUERY = {
 } as const;
 
 // ── Sandbox operations (EcsSandbox.*) ───────────────────────────────────────────────────────────
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 export const SANDBOX = {
   // All synthesised: EcsSandbox.* has no AWS model, so these are the project's own words.
   // The shape checker (validate/validate-sandbox-input.ts): JSON types are SerializationException.
@@ -379,6 +421,25 @@ export const SANDBOX = {
     `Scenario call ${index} (${target}) failed: ${message}`,
   scenarioNotJson: (detail: string) => `The scenario is not valid JSON: ${detail}`,
   unresolvedReference: (reference: string) => `${reference} names no earlier result of the scenario.`,
+  // DescribePlacement: all synthesised. A DRAINING instance is no candidate (4.2); the details show the arithmetic.
+  placement: {
+    drainingReason: 'is DRAINING and receives no new tasks',
+    // thousands grouped with commas, as the spec writes them (1,536 MiB), without depending on ICU
+    needsCpu: (need: number, free: number) => `needs ${grouped(need)} CPU units, has ${grouped(free)}`,
+    needsMemory: (need: number, free: number) => `needs ${grouped(need)} MiB, has ${grouped(free)}`,
+    portInUse: (port: number, protocol: string) => `host port ${port}/${protocol} is already in use`,
+    tooManyReserved: (protocol: string, max: number) => `would hold more than ${max} reserved ${protocol} ports`,
+    noDynamicPort: (first: number, last: number, protocol: string) => `no free ${protocol} port in ${first}-${last}`,
+    needsEni: (limit: number) => `has no free ENI (ENI limit ${limit}, the primary one included)`,
+    missingAttribute: (name: string, value: string | undefined) =>
+      value === undefined ? `lacks attribute ${name}` : `lacks attribute ${name} = ${value}`,
+    notInSubnets: (subnet: string | undefined, subnets: readonly string[]) =>
+      `its subnet ${subnet ?? '(none)'} is not one of [${subnets.join(', ')}]`,
+    agentDisconnected: 'agentConnected is false',
+    memberOf: (index: number, expression: string) => `constraint ${index + 1} is false: memberOf(${expression})`,
+    distinctInstance: (index: number, live: number, group: string) =>
+      `constraint ${index + 1}: hosts ${live} live task${live === 1 ? '' : 's'} of ${group}`,
+  },
 } as const;
 
 // ── Route 53 Auto Naming ────────────────────────────────────────────────────────────────────────

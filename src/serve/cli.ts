@@ -5,6 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { SandboxApi } from '../api/handler.ts';
 import { JsonProtocol } from '../api/json-protocol.ts';
 import { newDocument } from '../api/sandbox-state.ts';
+import type { PlacementCore } from '../placement-core.ts';
+import { loadSchedulerCore } from '../wasm/load-scheduler-core.ts';
+import { createWasmPlacementCore } from '../wasm/wasm-placement-core.ts';
 import { loadScenario } from '../scenarios/load-scenario.ts';
 import { parseArgs, USAGE, type ServeOptions } from './cli-args.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
@@ -22,13 +25,41 @@ export interface StartOptions extends Partial<ServeOptions> {
   wallClock?: () => number;
   /** Overrides the body idle timeout (tests use a short one). */
   bodyIdleTimeoutMs?: number;
+  /** The placement core (main() passes the WASM core); default the literal TS reference. */
+  placementCore?: PlacementCore;
+}
+
+// Relative to this module: src/serve/cli.ts in the repository, dist/cli/ecs-sandbox.js once bundled;
+// both sit two levels below the package root. (A variable, so the bundler leaves the URL alone.)
+const CORE_PATH = '../../build/scheduler-core.wasm';
+
+/** The WASM core from build/scheduler-core.wasm, or undefined (with a one-line notice) when it is missing or unusable. */
+export async function loadCliPlacementCore(
+  notice: (line: string) => void, location: URL = new URL(CORE_PATH, import.meta.url),
+): Promise<PlacementCore | undefined> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = new Uint8Array(await readFile(location));
+  } catch {
+    notice('ecs-sandbox: build/scheduler-core.wasm not found (run `npm run asbuild`); placing with the TypeScript reference core.');
+    return undefined;
+  }
+  try {
+    return createWasmPlacementCore(await loadSchedulerCore({ bytes }));
+  } catch (error) {
+    // e.g. a build of another ABI: serve anyway, with the reference core
+    notice(`ecs-sandbox: build/scheduler-core.wasm could not be loaded (${(error as Error).message}); placing with the TypeScript reference core.`);
+    return undefined;
+  }
 }
 
 /** Builds the sandbox, loads the scenario, applies the clock, and listens. */
 export async function startSandboxServer(options: StartOptions = {}): Promise<RunningSandbox> {
   const clock = options.clock ?? { mode: 'realtime' as const, speed: 1 };
   const document = newDocument({ clock: clock.mode, speed: clock.speed, ...(options.seed === undefined ? {} : { seed: options.seed }) });
-  const api = new SandboxApi({ document, wallClock: options.wallClock ?? Date.now });
+  const api = new SandboxApi({
+    document, wallClock: options.wallClock ?? Date.now, ...(options.placementCore ? { placementCore: options.placementCore } : {}),
+  });
   if (options.scenario !== undefined) {
     const source = options.scenario === 'demo' ? 'demo' : await readFile(options.scenario, 'utf8');
     await loadScenario(api, source);
@@ -75,7 +106,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const options = parsed.options;
   let running: RunningSandbox;
   try {
-    running = await startSandboxServer(options);
+    const placementCore = await loadCliPlacementCore(io.err);
+    running = await startSandboxServer({ ...options, ...(placementCore ? { placementCore } : {}) });
   } catch (error) {
     io.err(`ecs-sandbox: could not start: ${(error as Error).message}`);
     return 1;

@@ -8,4 +8,10 @@ export interface SchedulerCoreExports {
   nextPlacementU32(): number;
   drawPlacementIndex(n: number): number;
   nextIdsU32(): number;
+  /** Makes room for `words` i32 words in the batch buffer; returns its byte address (it moves when it grows). */
+  reservePlacementBuffer(words: number): number;
+  /** Places the PlacementProblem written into the batch buffer (header PH_*); returns tasks placed. */
+  placeTasks(): number;
+  /** Chooses tasks to stop for the ScaleInProblem in the batch buffer (header SH_*); returns how many. */
+  selectTasksToStop(): number;
 }

@@ -8,6 +8,7 @@ import { newDocument } from '../api/sandbox-state.ts';
 import { loadScenario } from '../scenarios/load-scenario.ts';
 import { loadSchedulerCore, type CoreSource } from '../wasm/load-scheduler-core.ts';
 import type { SchedulerCoreExports } from '../wasm/scheduler-core-exports.ts';
+import { createWasmPlacementCore } from '../wasm/wasm-placement-core.ts';
 import type { CallError, CallOutcome, CoreStatus, SchedulerApi, WireRequest, WireResponse } from './scheduler-api.ts';
 
 export interface SchedulerServiceOptions {
@@ -43,6 +44,8 @@ export class SchedulerService implements SchedulerApi {
 
   private async start(options: SchedulerServiceOptions): Promise<void> {
     this.core = await loadSchedulerCore(options.core);
+    // Placement runs in the WASM core from here on (the API starts with the TS reference).
+    this.api.placementCore = createWasmPlacementCore(this.core);
     const scenario = options.scenario === undefined ? 'demo' : options.scenario;
     if (scenario === null) return;
     try {

@@ -1,6 +1,8 @@
-// assembly/abi.ts and src/wasm/abi.ts must agree, and the built core must report the same ABI.
+// assembly/abi.ts and src/wasm/abi.ts (with the placement codes it re-exports) must agree on every
+// constant, and the built core must report the same ABI.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as tsAbi from '../../src/wasm/abi.ts';
 import { ABI_VERSION } from '../../src/wasm/abi.ts';
 import { loadSchedulerCore } from '../../src/wasm/load-scheduler-core.ts';
 
@@ -10,9 +12,16 @@ const constantsOf = (text: string) =>
 describe('ABI', () => {
   it('assembly/abi.ts and src/wasm/abi.ts declare the same constants', () => {
     const asSide = constantsOf(readFileSync(new URL('../../assembly/abi.ts', import.meta.url), 'utf8'));
-    const tsSide = constantsOf(readFileSync(new URL('../../src/wasm/abi.ts', import.meta.url), 'utf8'));
+    const tsSide = Object.fromEntries(Object.entries(tsAbi).filter(([, v]) => typeof v === 'number'));
     expect(Object.keys(asSide).length).toBeGreaterThan(0);
     expect(tsSide).toEqual(asSide);
+  });
+
+  it('every placement code is mirrored on the WASM side', () => {
+    const codes = constantsOf(readFileSync(new URL('../../src/placement/placement-codes.ts', import.meta.url), 'utf8'));
+    const asSide = constantsOf(readFileSync(new URL('../../assembly/abi.ts', import.meta.url), 'utf8'));
+    expect(Object.keys(codes).length).toBeGreaterThan(20);
+    for (const [name, value] of Object.entries(codes)) expect([name, asSide[name]]).toEqual([name, value]);
   });
 
   it('the built core reports the ABI version it was compiled with', async () => {

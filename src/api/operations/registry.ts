@@ -14,6 +14,8 @@ import { listTaskDefinitionFamilies } from './task-definitions/list-task-definit
 import { listTasks } from './tasks/list-tasks.ts';
 import { describeTasks } from './tasks/describe-tasks.ts';
 import { stopTask } from './tasks/stop-task.ts';
+import { runTask } from './tasks/run-task.ts';
+import { startTask } from './tasks/start-task.ts';
 import { registerContainerInstance } from './container-instances/register-container-instance.ts';
 import { deregisterContainerInstance } from './container-instances/deregister-container-instance.ts';
 import { describeContainerInstances } from './container-instances/describe-container-instances.ts';
@@ -51,6 +53,7 @@ import { putIamState } from './sandbox/put-iam-state.ts';
 import { advanceTime } from './sandbox/advance-time.ts';
 import { exportScenario } from './sandbox/export-scenario.ts';
 import { importScenario } from './sandbox/import-scenario.ts';
+import { describePlacement } from './sandbox/describe-placement.ts';
 
 export interface OperationDefinition {
   // Inputs are validated against the model before `run` sees them, so the cast is safe.
@@ -98,6 +101,8 @@ export const ecsOperations: Record<string, OperationDefinition> = {
   ListTasks: { run: listTasks, mutates: false },
   DescribeTasks: { run: describeTasks, mutates: false, ownRequired: ['tasks'] },
   StopTask: { run: stopTask, mutates: true },
+  RunTask: { run: runTask, mutates: true },
+  StartTask: { run: startTask, mutates: true },
 };
 
 export const discoveryOperations: Record<string, OperationDefinition> = {
@@ -130,4 +135,6 @@ export const sandboxOperations: Record<string, OperationDefinition> = {
   AdvanceTime: { run: advanceTime, mutates: true },
   ExportScenario: { run: exportScenario, mutates: false },
   ImportScenario: { run: importScenario, mutates: true },
+  // a dry run of RunTask's placement: changes nothing (the core works on a copy of the stream)
+  DescribePlacement: { run: describePlacement, mutates: false },
 };

@@ -69,6 +69,12 @@ const SANDBOX_CHECKS: Record<string, () => Promise<void>> = {
     // The whole state round-trips: the export after the import is the export before it.
     expect((await sandbox('ExportScenario')).scenario).toEqual(scenario);
   },
+  async DescribePlacement() {
+    await sandbox('Reset', { seed: 5, clock: 'manual' });
+    await server.call(`${ECS_TARGET}.RegisterTaskDefinition`, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128 }] });
+    // no container instance: nothing to place on, and nothing changes
+    expect(await sandbox('DescribePlacement', { taskDefinition: 'web' })).toEqual({ placements: [], instances: [] });
+  },
 };
 
 describe('EcsSandbox.* over the wire', () => {

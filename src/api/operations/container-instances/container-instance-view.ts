@@ -4,8 +4,9 @@ import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { containerInstanceArn } from '../../arns.ts';
 import { toEpochSeconds } from '../../wire-time.ts';
-import { liveTasksOn, taskReservation } from './task-reservation.ts';
-import { integerAmount, integerResource, stringSetResource } from './wire-resource.ts';
+import { liveTasksOn } from './task-reservation.ts';
+import { remainingCpuAndMemory } from '../../../engine/placement/task-reservation.ts';
+import { integerResource, stringSetResource } from './wire-resource.ts';
 
 /**
  * "For CPU and memory resource types, … the remaining CPU and memory that has not already been
@@ -16,21 +17,18 @@ import { integerAmount, integerResource, stringSetResource } from './wire-resour
  */
 export function remainingResources(ctx: OperationContext, instance: ContainerInstanceRecord): Resource[] {
   const tasks = liveTasksOn(ctx, instance);
-  let cpu = 0;
-  let memory = 0;
+  // 4.3, 4.4: shared with the placement builder (src/engine/placement/task-reservation.ts)
+  const remaining = remainingCpuAndMemory(ctx.state, instance, tasks);
   const taken = { tcp: [] as string[], udp: [] as string[] };
   for (const task of tasks) {
-    const held = taskReservation(ctx, task);
-    cpu += held.cpu;
-    memory += held.memory;
     for (const binding of task.hostPorts) taken[binding.protocol].push(String(binding.hostPort));
   }
   const withPorts = (registered: readonly string[], extra: readonly string[]) =>
     [...registered, ...extra.filter((p, i) => !registered.includes(p) && extra.indexOf(p) === i)];
   return instance.registeredResources.map((r) => {
     switch (r.name) {
-      case 'CPU': return integerResource('CPU', (integerAmount(r) ?? 0) - cpu);
-      case 'MEMORY': return integerResource('MEMORY', (integerAmount(r) ?? 0) - memory);
+      case 'CPU': return integerResource('CPU', remaining.cpu);
+      case 'MEMORY': return integerResource('MEMORY', remaining.memory);
       case 'PORTS': return stringSetResource('PORTS', withPorts(r.stringSetValue ?? [], taken.tcp));
       case 'PORTS_UDP': return stringSetResource('PORTS_UDP', withPorts(r.stringSetValue ?? [], taken.udp));
       default: return structuredClone(r);

@@ -1,22 +1,9 @@
-// A container instance as the cluster query language sees it (semantics 5.4).
+// A container instance as the cluster query language sees it (semantics 5.4); shared with placement
+// (src/engine/placement/query-instance-of.ts).
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import type { QueryInstance } from '../../../query/evaluate-query.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { liveTasksOn } from './task-reservation.ts';
+import { queryInstanceIn } from '../../../engine/placement/query-instance-of.ts';
 
-export function queryInstanceOf(ctx: OperationContext, instance: ContainerInstanceRecord): QueryInstance {
-  const tasks = liveTasksOn(ctx, instance);
-  const attributes: Record<string, string | null> = {};
-  for (const a of instance.attributes) attributes[a.name] = a.value ?? null;
-  return {
-    attributes,
-    // live tasks, stopping ones included (D15)
-    taskGroups: [...new Set(tasks.map((t) => t.group))],
-    agentConnected: instance.agentConnected,
-    ...(instance.versionInfo.agentVersion !== undefined ? { agentVersion: instance.versionInfo.agentVersion } : {}),
-    ec2InstanceId: instance.ec2InstanceId,
-    registeredAt: instance.registeredAt,
-    // "tasks on the instance whose lastStatus is RUNNING" (5.4)
-    runningTasksCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
-  };
-}
+export const queryInstanceOf = (ctx: OperationContext, instance: ContainerInstanceRecord): QueryInstance =>
+  queryInstanceIn(ctx.state, instance);

@@ -1,0 +1,189 @@
+// The PlacementCore backed by the AssemblyScript core (assembly/placement, assembly/scale-in).
+// Zero-copy (performance notes 4–5): each batch is written straight into the core's batch buffer
+// through an Int32Array view over memory.buffer, one export runs it, and the answer is read back
+// from the same buffer. Views are made after reservePlacementBuffer, which may grow the memory.
+import type { PlacementCore } from '../placement-core.ts';
+import type { PlacementProblem, PlacementResult, ScaleInProblem, ScaleInResult } from '../placement/placement-problem.ts';
+import * as abi from './abi.ts';
+import { BatchLayout } from './batch-layout.ts';
+import type { SchedulerCoreExports } from './scheduler-core-exports.ts';
+
+type Column = { slot: number; data: Int32Array };
+
+/** Reserves the buffer, then writes the header (offsets, scalars) and the input columns; returns the view. */
+function writeBatch(core: SchedulerCoreExports, layout: BatchLayout, scalars: [number, number][], columns: Column[]): Int32Array {
+  const base = core.reservePlacementBuffer(layout.words) >>> 0;
+  const view = new Int32Array(core.memory.buffer, base, layout.words);
+  view.fill(0, 0, layout.headerWords);
+  for (const [slot, offset] of layout.offsets) view[slot] = offset;
+  for (const [slot, value] of scalars) view[slot] = value;
+  for (const { slot, data } of columns) view.set(data, layout.offsets.get(slot)!);
+  return view;
+}
+
+/** The view after the call: the same buffer unless the memory grew (it does not, but stay safe). */
+function viewAfter(core: SchedulerCoreExports, view: Int32Array): Int32Array {
+  return view.buffer === core.memory.buffer ? view : new Int32Array(core.memory.buffer, view.byteOffset, view.length);
+}
+
+/**
+ * Leaves and classes of the core's tie trees (assembly/placement/indexes/tie-tree.ts, scale-in/stop-tree.ts):
+ * classes are the keys of a leading spread with at most TIE_TREE_MAX_CLASSES keys, else 1; an upper
+ * bound of what the core uses, so the buffer holds no unused tree.
+ */
+function tieTreeShape(M: number, strategyType: Int32Array, strategyField: Int32Array, spreadKeyCount: Int32Array) {
+  let leaves = 1;
+  while (leaves < M) leaves *= 2;
+  const keys = strategyType.length > 0 && strategyType[0] === abi.STRATEGY_SPREAD ? spreadKeyCount[strategyField[0]] ?? 1 : 1;
+  return { leaves, classes: keys >= 1 && keys <= abi.TIE_TREE_MAX_CLASSES ? keys : 1 };
+}
+
+const randomOf = (view: Int32Array, slot: number) => Uint32Array.from(view.subarray(slot, slot + 4), (w) => w >>> 0);
+
+function placeTasks(core: SchedulerCoreExports, p: PlacementProblem): PlacementResult {
+  const M = p.instanceCount;
+  const P = p.taskPortMappings.length;
+  const C = p.constraintKind.length;
+  const count = Math.max(0, p.count);
+  const layout = new BatchLayout(abi.PH_HEADER_WORDS);
+  const columns: Column[] = [
+    { slot: abi.PH_INSTANCE_STATE, data: p.instanceState },
+    { slot: abi.PH_AGENT_CONNECTED, data: p.agentConnected },
+    { slot: abi.PH_CPU_FREE, data: p.cpuFree },
+    { slot: abi.PH_MEMORY_FREE, data: p.memoryFree },
+    { slot: abi.PH_ENI_FREE, data: p.eniFree },
+    { slot: abi.PH_ATTRIBUTES_OK, data: p.attributesOk },
+    { slot: abi.PH_USED_PORTS_START, data: p.usedPortsStart },
+    { slot: abi.PH_USED_PORTS, data: p.usedPorts },
+    { slot: abi.PH_RESERVED_TCP_COUNT, data: p.reservedTcpCount },
+    { slot: abi.PH_RESERVED_UDP_COUNT, data: p.reservedUdpCount },
+    { slot: abi.PH_EPHEMERAL_FIRST, data: p.ephemeralFirst },
+    { slot: abi.PH_EPHEMERAL_LAST, data: p.ephemeralLast },
+    { slot: abi.PH_GROUP_ACTIVE, data: p.groupActive },
+    { slot: abi.PH_GROUP_LIVE, data: p.groupLive },
+    { slot: abi.PH_LIVE_TASKS, data: p.liveTasks },
+    { slot: abi.PH_TASK_PORT_MAPPINGS, data: p.taskPortMappings },
+    { slot: abi.PH_CONSTRAINT_KIND, data: p.constraintKind },
+    { slot: abi.PH_PROGRAM_START, data: p.programStart },
+    { slot: abi.PH_PROGRAM_OPS, data: p.programOps },
+    { slot: abi.PH_LEAF_BITS, data: p.leafBits },
+    { slot: abi.PH_GROUP_LIVE_BY_GROUP, data: p.groupLiveByGroup },
+    { slot: abi.PH_STRATEGY_TYPE, data: p.strategyType },
+    { slot: abi.PH_STRATEGY_FIELD, data: p.strategyField },
+    { slot: abi.PH_SPREAD_KEYS, data: p.spreadKeys },
+    { slot: abi.PH_SPREAD_KEY_COUNT, data: p.spreadKeyCount },
+  ];
+  for (const { slot, data } of columns) layout.add(slot, data.length);
+  let keyTotal = 0;
+  for (const keys of p.spreadKeyCount) keyTotal += keys;
+  layout.add(abi.PH_OUT_ASSIGNMENTS, count);
+  layout.add(abi.PH_OUT_ASSIGNED_PORTS, count * P);
+  layout.add(abi.PH_OUT_REJECT_CODE, M);
+  layout.add(abi.PH_OUT_REJECT_CONSTRAINT, M);
+  layout.add(abi.PH_SCRATCH_CODE, M);
+  layout.add(abi.PH_SCRATCH_CONSTRAINT, M);
+  layout.add(abi.PH_SCRATCH_CANDIDATES, M);
+  layout.add(abi.PH_SCRATCH_KEY_START, p.spreadKeyCount.length + 1);
+  layout.add(abi.PH_SCRATCH_KEY_COUNTS, keyTotal);
+  layout.add(abi.PH_SCRATCH_PORT_HEAD, M);
+  layout.add(abi.PH_SCRATCH_PORT_POOL, 2 * count * P);
+  layout.add(abi.PH_SCRATCH_PORT_CURSOR, 2 * M);
+  layout.add(abi.PH_SCRATCH_TASK_PORTS, P);
+  layout.add(abi.PH_SCRATCH_STACK, (p.programOps.length >> 1) + 1);
+  layout.add(abi.PH_SCRATCH_CANDIDATE_BITS, (M + 31) >> 5);
+  const tree = tieTreeShape(M, p.strategyType, p.strategyField, p.spreadKeyCount);
+  layout.add(abi.PH_SCRATCH_TIE_TREE, 4 * tree.classes * tree.leaves);
+  const scalars: [number, number][] = [
+    [abi.PH_INSTANCE_COUNT, M],
+    [abi.PH_COUNT, count],
+    [abi.PH_PORT_MAPPING_COUNT, P],
+    [abi.PH_CONSTRAINT_COUNT, C],
+    [abi.PH_STRATEGY_COUNT, p.strategyType.length],
+    [abi.PH_TASK_CPU, p.taskCpu],
+    [abi.PH_TASK_MEMORY, p.taskMemory],
+    [abi.PH_TASK_NEEDS_ENI, p.taskNeedsEni],
+    [abi.PH_LEAF_COUNT, p.leafCount],
+    [abi.PH_REFERENCED_GROUP_COUNT, p.referencedGroupCount],
+    [abi.PH_BATCH_GROUP_INDEX, p.batchGroupIndex],
+    [abi.PH_SPREAD_ROW_COUNT, p.spreadKeyCount.length],
+    [abi.PH_RANDOM, p.random[0] | 0],
+    [abi.PH_RANDOM + 1, p.random[1] | 0],
+    [abi.PH_RANDOM + 2, p.random[2] | 0],
+    [abi.PH_RANDOM + 3, p.random[3] | 0],
+  ];
+  const written = writeBatch(core, layout, scalars, columns);
+  const placed = core.placeTasks();
+  const view = viewAfter(core, written);
+  const at = (slot: number) => layout.offsets.get(slot)!;
+  return {
+    assignments: view.slice(at(abi.PH_OUT_ASSIGNMENTS), at(abi.PH_OUT_ASSIGNMENTS) + placed),
+    assignedPorts: view.slice(at(abi.PH_OUT_ASSIGNED_PORTS), at(abi.PH_OUT_ASSIGNED_PORTS) + placed * P),
+    placed,
+    random: randomOf(view, abi.PH_RANDOM),
+    rejectCode: view.slice(at(abi.PH_OUT_REJECT_CODE), at(abi.PH_OUT_REJECT_CODE) + M),
+    rejectConstraint: view.slice(at(abi.PH_OUT_REJECT_CONSTRAINT), at(abi.PH_OUT_REJECT_CONSTRAINT) + M),
+    closestMatch: view[abi.PH_CLOSEST_MATCH],
+  };
+}
+
+function selectTasksToStop(core: SchedulerCoreExports, p: ScaleInProblem): ScaleInResult {
+  const M = p.instanceCount;
+  const N = p.taskInstance.length;
+  const wanted = Math.max(0, Math.min(p.count, N));
+  const layout = new BatchLayout(abi.SH_HEADER_WORDS);
+  const columns: Column[] = [
+    { slot: abi.SH_INSTANCE_STATE, data: p.instanceState },
+    { slot: abi.SH_CPU_FREE, data: p.cpuFree },
+    { slot: abi.SH_MEMORY_FREE, data: p.memoryFree },
+    { slot: abi.SH_GROUP_ACTIVE, data: p.groupActive },
+    { slot: abi.SH_STRATEGY_TYPE, data: p.strategyType },
+    { slot: abi.SH_STRATEGY_FIELD, data: p.strategyField },
+    { slot: abi.SH_SPREAD_KEYS, data: p.spreadKeys },
+    { slot: abi.SH_SPREAD_KEY_COUNT, data: p.spreadKeyCount },
+    { slot: abi.SH_TASK_INSTANCE, data: p.taskInstance },
+    { slot: abi.SH_TASK_PENDING, data: p.taskPending },
+    { slot: abi.SH_TASK_CPU, data: p.taskCpu },
+    { slot: abi.SH_TASK_MEMORY, data: p.taskMemory },
+    { slot: abi.SH_TASK_CREATED_RANK, data: p.taskCreatedRank },
+    { slot: abi.SH_TASK_ORDER, data: p.taskOrder },
+  ];
+  for (const { slot, data } of columns) layout.add(slot, data.length);
+  let keyTotal = 0;
+  for (const keys of p.spreadKeyCount) keyTotal += keys;
+  layout.add(abi.SH_OUT_CHOSEN, wanted);
+  layout.add(abi.SH_SCRATCH_KEY_START, p.spreadKeyCount.length + 1);
+  layout.add(abi.SH_SCRATCH_KEY_COUNTS, keyTotal);
+  layout.add(abi.SH_SCRATCH_TASK_START, M + 1);
+  layout.add(abi.SH_SCRATCH_TASK_SORTED, N);
+  layout.add(abi.SH_SCRATCH_TASK_CHOSEN, N);
+  layout.add(abi.SH_SCRATCH_REMAINING, M);
+  layout.add(abi.SH_SCRATCH_INSTANCES, M);
+  layout.add(abi.SH_SCRATCH_VALUE, M);
+  layout.add(abi.SH_SCRATCH_TASK_LIST, N);
+  const tree = tieTreeShape(M, p.strategyType, p.strategyField, p.spreadKeyCount);
+  layout.add(abi.SH_SCRATCH_STOP_TREE, 8 * tree.classes * tree.leaves);
+  const scalars: [number, number][] = [
+    [abi.SH_INSTANCE_COUNT, M],
+    [abi.SH_TASK_COUNT, N],
+    [abi.SH_COUNT, wanted],
+    [abi.SH_STRATEGY_COUNT, p.strategyType.length],
+    [abi.SH_SPREAD_ROW_COUNT, p.spreadKeyCount.length],
+    [abi.SH_RANDOM, p.random[0] | 0],
+    [abi.SH_RANDOM + 1, p.random[1] | 0],
+    [abi.SH_RANDOM + 2, p.random[2] | 0],
+    [abi.SH_RANDOM + 3, p.random[3] | 0],
+  ];
+  const written = writeBatch(core, layout, scalars, columns);
+  const chosen = core.selectTasksToStop();
+  const view = viewAfter(core, written);
+  const at = layout.offsets.get(abi.SH_OUT_CHOSEN)!;
+  return { chosen: view.slice(at, at + chosen), random: randomOf(view, abi.SH_RANDOM) };
+}
+
+export function createWasmPlacementCore(core: SchedulerCoreExports): PlacementCore {
+  return {
+    name: 'wasm',
+    placeTasks: (problem) => placeTasks(core, problem),
+    selectTasksToStop: (problem) => selectTasksToStop(core, problem),
+  };
+}
