@@ -40,7 +40,7 @@ function keepOperations(model, names) {
 }
 
 const ecs = JSON.parse(readFileSync(join(root, '../shared/spec/ecs-service-2.2018-05-22.json'), 'utf8'));
-writeFileSync(join(root, 'src/api/model/ecs-2014-11-13.json'), JSON.stringify(stripDocs(ecs)) + '\n');
+writeFileSync(join(root, 'src/model/ecs-2014-11-13.json'), JSON.stringify(stripDocs(ecs)) + '\n');
 
 const sdPath = process.argv[2];
 if (sdPath) {
@@ -62,5 +62,5 @@ if (sdPath) {
     HealthStatusFilter: ['HEALTHY', 'UNHEALTHY', 'ALL'],
   };
   for (const [shape, values] of Object.entries(enums2018)) if (cut.shapes[shape]) cut.shapes[shape].enum = values;
-  writeFileSync(join(root, 'src/api/model/servicediscovery-2017-03-14.json'), JSON.stringify(stripDocs(cut)) + '\n');
+  writeFileSync(join(root, 'src/model/servicediscovery-2017-03-14.json'), JSON.stringify(stripDocs(cut)) + '\n');
 }

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '../src/api/model');
+const dir = join(dirname(fileURLToPath(import.meta.url)), '../src/model');
 
 function tsType(model, name) {
   const s = model.shapes[name];

@@ -46,6 +46,13 @@ describe('layering', () => {
     expect(bad).toEqual([]);
   });
 
+  it('the layers below the API never import it (architecture §2: nothing imports upward)', () => {
+    const below = ['src/engine', 'src/query', 'src/domain', 'src/reference', 'src/wasm', 'src/placement', 'src/shared', 'src/model'];
+    const bad = below.flatMap(filesUnder).flatMap((f) =>
+      importsOf(f).filter((i) => relative(root, join(root, f, '..', i)).startsWith('src/api/')).map((i) => `${f} → ${i}`));
+    expect(bad).toEqual([]);
+  });
+
   it('src/api and src/engine never read the wall clock or Math.random', () => {
     const bad = [...filesUnder('src/api'), ...filesUnder('src/engine')].filter((f) =>
       /\bDate\.now\(|\bMath\.random\(|\bperformance\.now\(/.test(readFileSync(join(root, f), 'utf8')));

@@ -5,7 +5,7 @@ import { DEFAULT_REGION } from '../domain/sandbox-document.ts';
 import { ERA_2018, type Era } from '../engine/era.ts';
 import { advanceClock } from '../engine/clock.ts';
 import { AwsError } from './aws-error.ts';
-import { WIRE } from './messages.ts';
+import { WIRE } from '../messages.ts';
 import { createOperationContext } from './operation-context.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { literalPlacementCore } from '../reference/literal-placement-core.ts';
@@ -15,8 +15,8 @@ import {
   AGENT_ONLY_OPERATIONS, DISCOVERY_TARGET_PREFIX, ECS_TARGET_PREFIX, SANDBOX_TARGET_PREFIX,
   discoveryOperations, ecsOperations, sandboxOperations, type OperationDefinition,
 } from './operations/registry.ts';
-import ecsModelJson from './model/ecs-2014-11-13.json';
-import discoveryModelJson from './model/servicediscovery-2017-03-14.json';
+import ecsModelJson from '../model/ecs-2014-11-13.json';
+import discoveryModelJson from '../model/servicediscovery-2017-03-14.json';
 
 const ecsModel = ecsModelJson as unknown as ApiModel;
 const discoveryModel = discoveryModelJson as unknown as ApiModel;

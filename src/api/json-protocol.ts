@@ -4,7 +4,7 @@
 // broken, gets an AWS-shaped answer.
 import type { SandboxApi } from './handler.ts';
 import { AwsError } from './aws-error.ts';
-import { WIRE } from './messages.ts';
+import { WIRE } from '../messages.ts';
 import {
   AGENT_ONLY_OPERATIONS, DISCOVERY_TARGET_PREFIX, ECS_TARGET_PREFIX, SANDBOX_TARGET_PREFIX,
   discoveryOperations, ecsOperations, sandboxOperations,

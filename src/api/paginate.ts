@@ -1,7 +1,7 @@
 // Opaque pagination tokens for the List* operations. A token encodes the offset of the next page;
 // one that does not decode is InvalidParameterException (15.5 #3).
 import { AwsError } from './aws-error.ts';
-import { COMMON } from './messages.ts';
+import { COMMON } from '../messages.ts';
 
 const PREFIX = 'ecs-sandbox:';
 

@@ -2,7 +2,7 @@
 import type { ClusterRecord, ServiceRecord, TaskDefinitionRecord } from '../domain/records.ts';
 import type { OperationContext } from './operation-context.ts';
 import { AwsError } from './aws-error.ts';
-import { CLUSTERS } from './messages.ts';
+import { CLUSTERS } from '../messages.ts';
 import { parseEcsArn } from './arns.ts';
 
 /** `cluster` is a short name or a full ARN; omitted means `default`. */

@@ -4,7 +4,7 @@
 import type {
   Attribute, ContainerDefinition, DeploymentConfiguration, LoadBalancer, NetworkConfiguration,
   PlacementConstraint, PlacementStrategy, Resource, ServiceRegistry, TaskDefinition, VersionInfo,
-} from '../api/model/ecs-types.ts';
+} from '../model/ecs-types.ts';
 
 export interface ClusterRecord {
   clusterName: string;

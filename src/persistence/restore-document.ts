@@ -22,7 +22,7 @@ import {
 } from '../domain/resource-ids.ts';
 import { seedStreams, type RandomState } from '../shared/xoshiro128.ts';
 import { taskDefinitionArn, type ArnScope } from '../api/arns.ts';
-import { SANDBOX } from '../api/messages.ts';
+import { SANDBOX } from '../messages.ts';
 import { newDocument, newRegion } from '../api/sandbox-state.ts';
 import { NAMESPACE_ID, SERVICE_ID, namespaceArn, registryServiceArn } from '../api/operations/discovery/discovery-arns.ts';
 import { migrateDocument } from './migrations.ts';

@@ -15,7 +15,7 @@
 // - The offending token of the operator check is the operator, as written (`GREATER_THAN`).
 // - At most MAX_QUERY_NESTING parentheses and negations may be open at once; the one beyond is an
 //   unexpected token. (No real expression comes near; it keeps recursion bounded in both engines.)
-import { QUERY } from '../api/messages.ts';
+import { QUERY } from '../messages.ts';
 import { rememberRegex } from './match-predicate-regex.ts';
 import { parseRegisteredAt } from './parse-registered-at.ts';
 import type {

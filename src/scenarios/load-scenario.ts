@@ -8,7 +8,7 @@
 // Given as a value or as JSON text. All or nothing: when a call fails, the document is put back.
 import type { SandboxApi } from '../api/handler.ts';
 import { AwsError } from '../api/aws-error.ts';
-import { SANDBOX } from '../api/messages.ts';
+import { SANDBOX } from '../messages.ts';
 import { anyJson, list, string, structure, validateSandboxInput } from '../api/validate/validate-sandbox-input.ts';
 import { demoScenario } from './demo-scenario.ts';
 import { runScenarioCalls, type ScenarioCall } from './scenario-call.ts';

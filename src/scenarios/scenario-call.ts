@@ -3,7 +3,7 @@
 // how a scenario passes on ids the sandbox draws (a namespace id, a registry ARN), as Terraform would.
 import type { SandboxApi } from '../api/handler.ts';
 import { AwsError } from '../api/aws-error.ts';
-import { SANDBOX } from '../api/messages.ts';
+import { SANDBOX } from '../messages.ts';
 
 export interface ScenarioCall {
   /** Full target, e.g. `AmazonEC2ContainerServiceV20141113.CreateService`. */

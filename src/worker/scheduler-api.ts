@@ -6,7 +6,7 @@ export type { WireRequest, WireResponse };
 // The API18 shapes the page renders, re-exported so web/ needs no import from src/api.
 export type {
   Deployment, DescribeServicesResponse, ListServicesResponse, LoadBalancer, PlacementStrategy, Service, ServiceRegistry,
-} from '../api/model/ecs-types.ts';
+} from '../model/ecs-types.ts';
 
 /** An API error as the wire carries it: `{"__type": code, "message": message}`. */
 export interface CallError {

@@ -3,7 +3,7 @@
 import { SandboxApi } from '../api/handler.ts';
 import { AwsError } from '../api/aws-error.ts';
 import { JsonProtocol } from '../api/json-protocol.ts';
-import { WIRE } from '../api/messages.ts';
+import { WIRE } from '../messages.ts';
 import { newDocument } from '../api/sandbox-state.ts';
 import { loadScenario } from '../scenarios/load-scenario.ts';
 import { loadSchedulerCore, type CoreSource } from '../wasm/load-scheduler-core.ts';

@@ -2,7 +2,7 @@
 // RegisterContainerInstance call that states only what a test is about, and direct state helpers
 // for the records other operations would create (subnets, task definitions).
 import { regionState } from '../../src/api/sandbox-state.ts';
-import type { ContainerInstance } from '../../src/api/model/ecs-types.ts';
+import type { ContainerInstance } from '../../src/model/ecs-types.ts';
 import type { SubnetRecord, TaskDefinitionRecord } from '../../src/domain/records.ts';
 import type { TestSandbox } from './sandbox.ts';
 

@@ -2,7 +2,7 @@
 // CreateService builds it from the request; UpdateService from the stored service plus the request.
 import type {
   DeploymentConfiguration, LoadBalancer, NetworkConfiguration, PlacementConstraint, PlacementStrategy, ServiceRegistry,
-} from '../model/ecs-types.ts';
+} from '../../model/ecs-types.ts';
 import type { TaskDefinitionRecord } from '../../domain/records.ts';
 
 export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';

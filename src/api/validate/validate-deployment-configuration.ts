@@ -1,8 +1,8 @@
 // 15.1 #25 and #26 (D39): minimumHealthyPercent in [0, 100], maximumPercent ≥ 100, checked on the
 // configuration the service would have (defaults of 2.3 filled in; UpdateService merges, D30).
-import type { DeploymentConfiguration } from '../model/ecs-types.ts';
+import type { DeploymentConfiguration } from '../../model/ecs-types.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 
 export function validateDeploymentConfiguration(config: Required<DeploymentConfiguration>): void {
   const { minimumHealthyPercent: min, maximumPercent: max } = config;

@@ -2,7 +2,7 @@
 // era's range (1.3: 0–1,800 s in API18).
 import type { Era } from '../../engine/era.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 import type { ServiceDraft } from './service-draft.ts';
 
 export function validateHealthCheckGracePeriod(era: Era, draft: ServiceDraft): void {

@@ -2,7 +2,7 @@
 // an operation runs: wrong JSON types are SerializationException; then required members and enum
 // values are InvalidParameterException. Unknown members are dropped and reported (D1); null means absent.
 import { AwsError } from '../aws-error.ts';
-import { DISCOVERY, WIRE } from '../messages.ts';
+import { DISCOVERY, WIRE } from '../../messages.ts';
 
 export interface ModelShape {
   type: string;

@@ -1,7 +1,7 @@
 // 15.1 #9–#11: launch type against the task definition, and the Fargate platform version (section 7).
 import type { Era } from '../../engine/era.ts';
 import { AwsError, invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 import type { ServiceDraft } from './service-draft.ts';
 
 export function validateLaunchType(era: Era, draft: ServiceDraft): void {

@@ -4,7 +4,7 @@
 import type { OperationContext } from '../operation-context.ts';
 import type { Era } from '../../engine/era.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 import { networkModeOf, shown, type ServiceDraft } from './service-draft.ts';
 
 /** #27, #28: the shape of the list, independent of the task definition. */

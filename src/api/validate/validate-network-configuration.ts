@@ -2,7 +2,7 @@
 // the era limits (1.3) and the scenario's subnets and security groups.
 import type { OperationContext } from '../operation-context.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 import { networkModeOf, type ServiceDraft } from './service-draft.ts';
 
 export interface NetworkValidationOptions {

@@ -1,9 +1,9 @@
 // 15.1 #17–#24: placement constraints and strategies (sections 4.9, 6.1, 7). Each rule runs over the
 // whole list before the next rule, so the earlier rule wins even when a later entry breaks it.
 import type { Era } from '../../engine/era.ts';
-import type { PlacementStrategy } from '../model/ecs-types.ts';
+import type { PlacementStrategy } from '../../model/ecs-types.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 import { assertValidExpression } from './validate-expression.ts';
 import { shown, type ServiceDraft } from './service-draft.ts';
 

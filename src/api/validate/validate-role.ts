@@ -4,7 +4,7 @@
 // says otherwise.
 import type { OperationContext } from '../operation-context.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 import { networkModeOf, type ServiceDraft } from './service-draft.ts';
 
 export function validateRole(ctx: OperationContext, draft: ServiceDraft): void {

@@ -3,7 +3,7 @@
 // required members and enum values (InvalidParameterException). Null means absent and unknown
 // members are dropped (D1). Format rules (ids, CIDRs, ranges) stay in the operations.
 import { AwsError } from '../aws-error.ts';
-import { SANDBOX } from '../messages.ts';
+import { SANDBOX } from '../../messages.ts';
 
 export type Shape =
   | { type: 'string'; enum?: readonly string[] }

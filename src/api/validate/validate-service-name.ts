@@ -1,7 +1,7 @@
 // 15.1 #4: service names (1.3: 1–255 of [A-Za-z0-9_-]); and the clientToken limit of API18.
 import type { Era } from '../../engine/era.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 
 export function validateServiceName(era: Era, serviceName: string): void {
   if (serviceName.length < 1 || serviceName.length > era.serviceNameMaxLength || !/^[A-Za-z0-9_-]+$/.test(serviceName)) {

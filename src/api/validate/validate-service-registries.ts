@@ -1,10 +1,10 @@
 // 15.1 #36–#44: service registries (section 14). The registry's DnsConfig decides what a
 // ServiceRegistry entry must and must not carry, per network mode (14.2).
 import type { OperationContext } from '../operation-context.ts';
-import type { ServiceRegistry } from '../model/ecs-types.ts';
+import type { ServiceRegistry } from '../../model/ecs-types.ts';
 import type { RegistryServiceRecord } from '../../domain/discovery-records.ts';
 import { invalidParameter } from '../aws-error.ts';
-import { SERVICES } from '../messages.ts';
+import { SERVICES } from '../../messages.ts';
 import { comparePlatformVersions, resolvePlatformVersion } from './validate-launch-type.ts';
 import { networkModeOf, shown, type ServiceDraft } from './service-draft.ts';
 

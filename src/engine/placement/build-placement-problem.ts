@@ -1,7 +1,7 @@
 // A region's state and one batch's settings as the PlacementProblem every core takes (contract:
 // notes/placement-contract.md; semantics 3.3, 4, 5, 6). Strings stop here: attribute values, groups
 // and spread keys are interned to numbers, and the records the indices mean are returned beside it.
-import type { PlacementConstraint, PlacementStrategy } from '../../api/model/ecs-types.ts';
+import type { PlacementConstraint, PlacementStrategy } from '../../model/ecs-types.ts';
 import type { ContainerInstanceRecord, TaskDefinitionRecord, TaskRecord } from '../../domain/records.ts';
 import type { RegionState } from '../../domain/sandbox-document.ts';
 import type { Era } from '../era.ts';

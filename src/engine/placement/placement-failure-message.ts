@@ -1,7 +1,7 @@
 // The service event of a placement failure (semantics 4.11, D12): the closest matching instance (4.10)
 // and the reason of the stage it failed, or the "No Container Instances" variant when the cluster has
 // no ACTIVE instance. The scheduler's step emits it for the first task it could not place.
-import { TASKS } from '../../api/messages.ts';
+import { TASKS } from '../../messages.ts';
 import type { PlacementResult } from '../../placement/placement-problem.ts';
 import type { BuiltPlacement } from './build-placement-problem.ts';
 import { eventReasonOf } from './placement-reasons.ts';

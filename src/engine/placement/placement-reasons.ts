@@ -1,6 +1,6 @@
 // What a REJECT_* code says: the failure `reason` of RunTask/StartTask (4.12) and the event reason of
 // the 4.2 table (4.11, DescribePlacement). The texts are the message catalogue's (TASKS).
-import { TASKS } from '../../api/messages.ts';
+import { TASKS } from '../../messages.ts';
 import {
   REJECT_AGENT, REJECT_ATTRIBUTE, REJECT_CPU, REJECT_DISTINCT_INSTANCE, REJECT_ENI, REJECT_MEMBER_OF, REJECT_MEMORY, REJECT_PORTS,
 } from '../../placement/placement-codes.ts';

@@ -7,7 +7,7 @@
 //   SPLIT x y         continue at both x and y
 //   JMP x             continue at x
 //   BEGIN / END       zero-width: hold only at the start / the end of the value (5.6 anchors)
-import { QUERY } from '../../api/messages.ts';
+import { QUERY } from '../../messages.ts';
 import type { CodePointSet } from './code-point-set.ts';
 import { type RegexNode, parseRegex } from './parse-regex.ts';
 import { RegexSyntaxError } from './regex-syntax-error.ts';

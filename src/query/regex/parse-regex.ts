@@ -15,7 +15,7 @@
 // after another quantifier, as in `a**` or `a{2}{3}`) is a `dangling quantifier`; a class range whose
 // end is a predefined class (`[a-\d]`), or a `-` right after a predefined class (`[\d-z]`), is an
 // invalid range.
-import { QUERY } from '../../api/messages.ts';
+import { QUERY } from '../../messages.ts';
 import { type CodePointSet, DOT_SET, complementSet, normalizeSet, predefinedSet, singleton } from './code-point-set.ts';
 import { RegexSyntaxError } from './regex-syntax-error.ts';
 

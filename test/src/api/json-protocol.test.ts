@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SandboxApi } from '../../../src/api/handler.ts';
 import { JsonProtocol, regionFromAuthorization } from '../../../src/api/json-protocol.ts';
-import { WIRE } from '../../../src/api/messages.ts';
+import { WIRE } from '../../../src/messages.ts';
 import { newDocument } from '../../../src/api/sandbox-state.ts';
 
 const TARGET = 'AmazonEC2ContainerServiceV20141113.ListClusters';

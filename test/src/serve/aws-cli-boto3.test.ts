@@ -2,7 +2,7 @@
 // one is missing its test does not run, and the run says so loudly.
 import { execFile, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTERS, DISCOVERY, SERVICES } from '../../../src/api/messages.ts';
+import { CLUSTERS, DISCOVERY, SERVICES } from '../../../src/messages.ts';
 import { startTestServer, type TestServer } from '../../builders/serve.ts';
 
 const probe = (cmd: string, args: string[]) => {

@@ -23,7 +23,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CLUSTERS, CONTAINER_INSTANCES, DISCOVERY, SERVICES, TASK_DEFINITIONS, TASKS, WIRE,
-} from '../../../src/api/messages.ts';
+} from '../../../src/messages.ts';
 import { AGENT_ONLY_OPERATIONS, discoveryOperations, ecsOperations } from '../../../src/api/operations/registry.ts';
 import { DUMMY_CREDENTIALS, SANDBOX_TARGET, plantTask, startTestServer, type TestServer } from '../../builders/serve.ts';
 

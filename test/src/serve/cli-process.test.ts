@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTERS, SANDBOX } from '../../../src/api/messages.ts';
+import { CLUSTERS, SANDBOX } from '../../../src/messages.ts';
 import { USAGE } from '../../../src/serve/cli-args.ts';
 import { callCli, ensureCliBuilt, runCli, startCli } from '../../builders/cli-process.ts';
 import { ECS_TARGET, SANDBOX_TARGET } from '../../builders/serve.ts';

@@ -1,7 +1,7 @@
 // Bad input through the real socket: every answer is an AWS JSON 1.1 error with the right code,
 // HTTP status and text, the state does not change, and the server keeps serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTERS, WIRE } from '../../../src/api/messages.ts';
+import { CLUSTERS, WIRE } from '../../../src/messages.ts';
 import { ECS_TARGET, SD_TARGET, JSON_11, fakeAuthorization, startTestServer, type TestServer } from '../../builders/serve.ts';
 import { rawHttp } from '../../builders/raw-http.ts';
 

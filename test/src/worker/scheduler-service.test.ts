@@ -1,7 +1,7 @@
 // The worker's service, used directly: no worker, no comlink.
 import { describe, expect, it } from 'vitest';
 import { SandboxApi } from '../../../src/api/handler.ts';
-import { SANDBOX, WIRE } from '../../../src/api/messages.ts';
+import { SANDBOX, WIRE } from '../../../src/messages.ts';
 import { newDocument } from '../../../src/api/sandbox-state.ts';
 import { DEFAULT_START_MS } from '../../../src/domain/sandbox-document.ts';
 import { loadScenario } from '../../../src/scenarios/load-scenario.ts';

@@ -1,4 +1,4 @@
-import type { Cluster, KeyValuePair } from '../../model/ecs-types.ts';
+import type { Cluster, KeyValuePair } from '../../../model/ecs-types.ts';
 import type { ClusterRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clusterArn } from '../../arns.ts';

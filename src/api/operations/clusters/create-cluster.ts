@@ -1,7 +1,7 @@
-import type { CreateClusterRequest, CreateClusterResponse } from '../../model/ecs-types.ts';
+import type { CreateClusterRequest, CreateClusterResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { CLUSTERS } from '../../messages.ts';
+import { CLUSTERS } from '../../../messages.ts';
 import { clusterView } from './cluster-view.ts';
 
 const CLUSTER_NAME = /^[A-Za-z0-9_-]{1,255}$/;

@@ -1,7 +1,7 @@
-import type { DeleteClusterRequest, DeleteClusterResponse } from '../../model/ecs-types.ts';
+import type { DeleteClusterRequest, DeleteClusterResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError } from '../../aws-error.ts';
-import { CLUSTERS } from '../../messages.ts';
+import { CLUSTERS } from '../../../messages.ts';
 import { requireCluster } from '../../resolve.ts';
 import { clusterView } from './cluster-view.ts';
 

@@ -1,4 +1,4 @@
-import type { DescribeClustersRequest, DescribeClustersResponse } from '../../model/ecs-types.ts';
+import type { DescribeClustersRequest, DescribeClustersResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clusterArn } from '../../arns.ts';
 import { findCluster } from '../../resolve.ts';

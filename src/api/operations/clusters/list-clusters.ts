@@ -1,4 +1,4 @@
-import type { ListClustersRequest, ListClustersResponse } from '../../model/ecs-types.ts';
+import type { ListClustersRequest, ListClustersResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clusterArn } from '../../arns.ts';
 import { paginate } from '../../paginate.ts';

@@ -1,6 +1,6 @@
 // What the sandbox's own agent sends when the caller leaves it out: Amazon ECS Agent v1.18.0
 // (c0defea9, May 2018) on the 2018.03.a ECS-optimized AMI with Docker 17.12.1-ce (Decision).
-import type { Attribute, VersionInfo } from '../../model/ecs-types.ts';
+import type { Attribute, VersionInfo } from '../../../model/ecs-types.ts';
 
 export const DEFAULT_VERSION_INFO: Readonly<Required<VersionInfo>> = {
   agentVersion: '1.18.0',

@@ -1,8 +1,8 @@
 // Attribute names and values (semantics 4.7, API18 `Attribute`) and which attributes count as custom.
-import type { Attribute } from '../../model/ecs-types.ts';
+import type { Attribute } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 
 /** "Up to 128 letters (uppercase and lowercase), numbers, hyphens, underscores, and periods." */
 const NAME = /^[A-Za-z0-9_.-]+$/;

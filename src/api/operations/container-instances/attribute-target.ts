@@ -2,10 +2,10 @@
 // ARN, or the short id together with `targetType: container-instance` (API18 Attribute.targetType:
 // "required if you use the short form ID for a resource instead of the full ARN").
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
-import type { Attribute } from '../../model/ecs-types.ts';
+import type { Attribute } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { findContainerInstance } from './find-container-instance.ts';
 
 /**

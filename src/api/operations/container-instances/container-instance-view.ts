@@ -1,5 +1,5 @@
 // The API18 `ContainerInstance` shape of a record, with its live counts and remaining resources.
-import type { ContainerInstance, Resource } from '../../model/ecs-types.ts';
+import type { ContainerInstance, Resource } from '../../../model/ecs-types.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { containerInstanceArn } from '../../arns.ts';

@@ -2,7 +2,7 @@
 // specify the value" (API18). Decision: the attribute goes by name whatever value is given; naming an
 // attribute the target does not carry is no error; built-in attributes may be deleted too, which is
 // how a scenario takes a capability away from an instance. The response echoes the request.
-import type { DeleteAttributesRequest, DeleteAttributesResponse } from '../../model/ecs-types.ts';
+import type { DeleteAttributesRequest, DeleteAttributesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { requireCluster } from '../../resolve.ts';
 import { resolveAttributeTargets } from './put-attributes.ts';

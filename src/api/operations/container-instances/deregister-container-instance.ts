@@ -1,9 +1,9 @@
 // DeregisterContainerInstance: the record stays, INACTIVE and disconnected, so it can still be
 // described (API18 ContainerInstance.status lists INACTIVE).
-import type { DeregisterContainerInstanceRequest, DeregisterContainerInstanceResponse } from '../../model/ecs-types.ts';
+import type { DeregisterContainerInstanceRequest, DeregisterContainerInstanceResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { requireCluster } from '../../resolve.ts';
 import { containerInstanceView } from './container-instance-view.ts';
 import { findContainerInstance } from './find-container-instance.ts';

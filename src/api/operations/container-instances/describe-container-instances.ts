@@ -1,9 +1,9 @@
 // DescribeContainerInstances: up to 100 ids or ARNs; INACTIVE instances are described; unknown ones
 // (or instances of another cluster) are MISSING failures, in request order, duplicates kept (as D41).
-import type { DescribeContainerInstancesRequest, DescribeContainerInstancesResponse } from '../../model/ecs-types.ts';
+import type { DescribeContainerInstancesRequest, DescribeContainerInstancesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { requireCluster } from '../../resolve.ts';
 import { containerInstanceView } from './container-instance-view.ts';
 import { failureArnOf, findContainerInstance } from './find-container-instance.ts';

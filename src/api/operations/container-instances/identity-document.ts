@@ -12,7 +12,7 @@
 //   InvalidParameterException `Invalid instance identity document.` (synthesised): the real agent
 //   could not have sent it, and a sandbox user is better told than silently given defaults.
 import { invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 
 export interface IdentityDocument {
   instanceId?: string;

@@ -3,11 +3,11 @@
 // the cluster in registration order, each instance's attributes in their stored order; 1–100 a page.
 // Each entry is {name, targetId, value}, without targetType, as in the AWS CLI's list-attributes example
 // output (aws/aws-cli awscli/examples/ecs/list-attributes.rst).
-import type { Attribute, ListAttributesRequest, ListAttributesResponse } from '../../model/ecs-types.ts';
+import type { Attribute, ListAttributesRequest, ListAttributesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { containerInstanceArn } from '../../arns.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { paginate } from '../../paginate.ts';
 import { requireCluster } from '../../resolve.ts';
 

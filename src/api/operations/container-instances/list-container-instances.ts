@@ -2,7 +2,7 @@
 // parameter, the default is to include container instances set to ACTIVE and DRAINING", API18), or
 // those of the given `status`, that satisfy `filter` (cluster query language, section 5), in
 // registration order (Decision), 1–100 a page.
-import type { ListContainerInstancesRequest, ListContainerInstancesResponse } from '../../model/ecs-types.ts';
+import type { ListContainerInstancesRequest, ListContainerInstancesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { evaluateQuery } from '../../../query/evaluate-query.ts';
 import { containerInstanceArn } from '../../arns.ts';

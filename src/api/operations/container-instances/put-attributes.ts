@@ -1,10 +1,10 @@
 // PutAttributes: "If the attribute does not exist, it is created. If the attribute exists, its value
 // is replaced with the specified value" (API18). All attributes are checked before any is applied.
-import type { Attribute, PutAttributesRequest, PutAttributesResponse } from '../../model/ecs-types.ts';
+import type { Attribute, PutAttributesRequest, PutAttributesResponse } from '../../../model/ecs-types.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { requireCluster } from '../../resolve.ts';
 import { requireAttributeTarget } from './attribute-target.ts';
 import { assertValidAttribute, countCustomAttributes, setAttribute } from './attribute-rules.ts';

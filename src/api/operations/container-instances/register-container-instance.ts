@@ -2,12 +2,12 @@
 // The caller plays the agent: it sends the EC2 identity document, and may send totalResources,
 // versionInfo, attributes, and the containerInstanceArn of an earlier registration. Whatever it
 // leaves out is what the sandbox's own agent would send (agent-defaults.ts).
-import type { Attribute, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse } from '../../model/ecs-types.ts';
+import type { Attribute, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse } from '../../../model/ecs-types.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { findInstanceType } from '../../../engine/instance-types.ts';
 import { clientException, invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { requireActiveCluster } from '../../resolve.ts';
 import {
   DEFAULT_IMAGE_ID, DEFAULT_INSTANCE_TYPE, DEFAULT_VERSION_INFO, defaultAgentAttributes, defaultAvailabilityZone,

@@ -1,12 +1,12 @@
 // The resources an instance registers (semantics 4.3–4.5): what the agent sends in `totalResources`,
 // with whatever it leaves out taken from the instance-type catalogue and the era. The agent sends
 // CPU and MEMORY as INTEGER, PORTS and PORTS_UDP as STRINGSET (amazon-ecs-agent ecsclient getResources).
-import type { Resource } from '../../model/ecs-types.ts';
+import type { Resource } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import type { InstanceType } from '../../../engine/instance-types.ts';
 import { registeredCpu } from '../../../engine/instance-types.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { findResource, integerAmount, integerResource, stringSetResource } from './wire-resource.ts';
 
 const STANDARD = ['CPU', 'MEMORY', 'PORTS', 'PORTS_UDP'];

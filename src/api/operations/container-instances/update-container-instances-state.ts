@@ -1,9 +1,9 @@
 // UpdateContainerInstancesState: ACTIVE ↔ DRAINING. What the scheduler then does with a DRAINING
 // instance's tasks is semantics 9.8 and lives in the engine; here only the status changes.
-import type { UpdateContainerInstancesStateRequest, UpdateContainerInstancesStateResponse } from '../../model/ecs-types.ts';
+import type { UpdateContainerInstancesStateRequest, UpdateContainerInstancesStateResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { CONTAINER_INSTANCES } from '../../messages.ts';
+import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { requireCluster } from '../../resolve.ts';
 import { containerInstanceView } from './container-instance-view.ts';
 import { failureArnOf, findContainerInstance } from './find-container-instance.ts';

@@ -1,7 +1,7 @@
 // The API18 `Resource` shape as AWS writes it. Every number member is present, 0 when unused, as in
 // EX18 DescribeContainerInstances ({"name": "CPU", "type": "INTEGER", "doubleValue": 0.0,
 // "integerValue": 2048, "longValue": 0}); only STRINGSET resources carry stringSetValue.
-import type { Resource } from '../../model/ecs-types.ts';
+import type { Resource } from '../../../model/ecs-types.ts';
 
 export const integerResource = (name: string, value: number): Resource =>
   ({ name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value });

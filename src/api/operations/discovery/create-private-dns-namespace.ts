@@ -1,11 +1,11 @@
 import type {
   CreatePrivateDnsNamespaceRequest, CreatePrivateDnsNamespaceResponse,
-} from '../../model/servicediscovery-types.ts';
+} from '../../../model/servicediscovery-types.ts';
 import type { NamespaceRecord } from '../../../domain/discovery-records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { VPC_ID } from '../../../domain/resource-ids.ts';
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import { namespaceArn } from './discovery-arns.ts';
 import { LIMITS, invalidInput, requireLength } from './discovery-constraints.ts';
 import { settleDueOperations } from './discovery-state.ts';

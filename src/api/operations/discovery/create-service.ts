@@ -1,8 +1,8 @@
-import type { CreateServiceRequest, CreateServiceResponse } from '../../model/servicediscovery-types.ts';
+import type { CreateServiceRequest, CreateServiceResponse } from '../../../model/servicediscovery-types.ts';
 import type { RegistryServiceRecord } from '../../../domain/discovery-records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import { registryServiceArn } from './discovery-arns.ts';
 import {
   LIMITS, SERVICE_NAME_PATTERN, invalidInput, requireLength, requirePattern, requirePresent, requireRange,

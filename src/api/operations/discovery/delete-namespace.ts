@@ -1,7 +1,7 @@
-import type { DeleteNamespaceRequest, DeleteNamespaceResponse } from '../../model/servicediscovery-types.ts';
+import type { DeleteNamespaceRequest, DeleteNamespaceResponse } from '../../../model/servicediscovery-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import { LIMITS, requireLength } from './discovery-constraints.ts';
 import { requireNamespace, settleDueOperations } from './discovery-state.ts';
 import { newOperationId, submitOperation } from './submit-operation.ts';

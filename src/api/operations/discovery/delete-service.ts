@@ -1,7 +1,7 @@
-import type { DeleteServiceRequest, DeleteServiceResponse } from '../../model/servicediscovery-types.ts';
+import type { DeleteServiceRequest, DeleteServiceResponse } from '../../../model/servicediscovery-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import { LIMITS, requireLength } from './discovery-constraints.ts';
 import { requireRegistryService, settleDueOperations } from './discovery-state.ts';
 

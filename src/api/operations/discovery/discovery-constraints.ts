@@ -2,7 +2,7 @@
 // check, reported as Coral reports them: InvalidInput "1 validation error detected: Value '<v>' at
 // '<member>' failed to satisfy constraint: <rule>", with member paths in lower camel case.
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 
 export const invalidInput = (message: string) => new AwsError('InvalidInput', message);
 

@@ -1,7 +1,7 @@
 // The Filters of ListNamespaces, ListServices and ListOperations: a filter keeps the items whose
 // value matches. EQ (the default) takes one value, IN one or more, BETWEEN two (UPDATE_DATE only,
 // epoch seconds, inclusive). A filter name the operation does not support is InvalidInput.
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import { invalidInput } from './discovery-constraints.ts';
 
 export interface Filter {

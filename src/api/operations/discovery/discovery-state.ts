@@ -5,7 +5,7 @@ import type { NamespaceRecord, RegistryServiceRecord } from '../../../domain/dis
 import type { OperationContext } from '../../operation-context.ts';
 import { settleDiscoveryOperations } from '../../../engine/discovery-operations.ts';
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 
 /** Every Auto Naming operation calls this first. */
 export function settleDueOperations(ctx: OperationContext): void {

@@ -2,13 +2,13 @@
 // HTTP namespaces, service Type, top-level NamespaceId) are not emitted.
 import type {
   Namespace, NamespaceSummary, Operation, Service, ServiceSummary,
-} from '../../model/servicediscovery-types.ts';
+} from '../../../model/servicediscovery-types.ts';
 import type {
   DiscoveryOperationRecord, NamespaceRecord, RegistryServiceRecord,
 } from '../../../domain/discovery-records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { DISCOVERY_FAILURE } from '../../../engine/discovery-operations.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import { toEpochSeconds } from '../../wire-time.ts';
 
 export function namespaceSummary(n: NamespaceRecord): NamespaceSummary {

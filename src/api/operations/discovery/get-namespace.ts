@@ -1,4 +1,4 @@
-import type { GetNamespaceRequest, GetNamespaceResponse } from '../../model/servicediscovery-types.ts';
+import type { GetNamespaceRequest, GetNamespaceResponse } from '../../../model/servicediscovery-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { LIMITS, requireLength } from './discovery-constraints.ts';
 import { requireNamespace, settleDueOperations } from './discovery-state.ts';

@@ -1,7 +1,7 @@
-import type { GetOperationRequest, GetOperationResponse } from '../../model/servicediscovery-types.ts';
+import type { GetOperationRequest, GetOperationResponse } from '../../../model/servicediscovery-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import { settleDueOperations } from './discovery-state.ts';
 import { operationView } from './discovery-views.ts';
 

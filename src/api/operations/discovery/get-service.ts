@@ -1,4 +1,4 @@
-import type { GetServiceRequest, GetServiceResponse } from '../../model/servicediscovery-types.ts';
+import type { GetServiceRequest, GetServiceResponse } from '../../../model/servicediscovery-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { LIMITS, requireLength } from './discovery-constraints.ts';
 import { requireRegistryService, settleDueOperations } from './discovery-state.ts';

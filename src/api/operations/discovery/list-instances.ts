@@ -1,4 +1,4 @@
-import type { ListInstancesRequest, ListInstancesResponse } from '../../model/servicediscovery-types.ts';
+import type { ListInstancesRequest, ListInstancesResponse } from '../../../model/servicediscovery-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { LIMITS, requireLength } from './discovery-constraints.ts';
 import { paginateDiscovery } from './discovery-paginate.ts';

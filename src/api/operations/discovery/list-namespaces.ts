@@ -1,4 +1,4 @@
-import type { ListNamespacesRequest, ListNamespacesResponse } from '../../model/servicediscovery-types.ts';
+import type { ListNamespacesRequest, ListNamespacesResponse } from '../../../model/servicediscovery-types.ts';
 import type { NamespaceRecord } from '../../../domain/discovery-records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { applyFilters } from './discovery-filters.ts';

@@ -1,4 +1,4 @@
-import type { ListOperationsRequest, ListOperationsResponse } from '../../model/servicediscovery-types.ts';
+import type { ListOperationsRequest, ListOperationsResponse } from '../../../model/servicediscovery-types.ts';
 import type { DiscoveryOperationRecord } from '../../../domain/discovery-records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { toEpochSeconds } from '../../wire-time.ts';

@@ -1,4 +1,4 @@
-import type { ListServicesRequest, ListServicesResponse } from '../../model/servicediscovery-types.ts';
+import type { ListServicesRequest, ListServicesResponse } from '../../../model/servicediscovery-types.ts';
 import type { RegistryServiceRecord } from '../../../domain/discovery-records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { applyFilters } from './discovery-filters.ts';

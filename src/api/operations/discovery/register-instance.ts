@@ -1,9 +1,9 @@
-import type { RegisterInstanceRequest, RegisterInstanceResponse } from '../../model/servicediscovery-types.ts';
+import type { RegisterInstanceRequest, RegisterInstanceResponse } from '../../../model/servicediscovery-types.ts';
 import type { RegistryInstanceRecord, RegistryServiceRecord } from '../../../domain/discovery-records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { parseIpv4 } from '../../../domain/resource-ids.ts';
 import { AwsError } from '../../aws-error.ts';
-import { DISCOVERY } from '../../messages.ts';
+import { DISCOVERY } from '../../../messages.ts';
 import {
   ATTRIBUTE_KEY_PATTERN, ATTRIBUTE_VALUE_PATTERN, INSTANCE_ID_PATTERN, LIMITS, invalidInput,
   requireLength, requirePattern,

@@ -3,7 +3,7 @@ import type { SandboxApi } from '../../handler.ts';
 import { MAX_ADVANCE_SECONDS, advanceClock } from '../../../engine/clock.ts';
 import { isRegionSteady } from '../../../engine/steady-state.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { SANDBOX } from '../../messages.ts';
+import { SANDBOX } from '../../../messages.ts';
 import { toEpochSeconds } from '../../wire-time.ts';
 import { boolean, number, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 

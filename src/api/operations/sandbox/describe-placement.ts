@@ -5,7 +5,7 @@
 import type { OperationContext } from '../../operation-context.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import { containerInstanceArn } from '../../arns.ts';
-import { SANDBOX, TASKS } from '../../messages.ts';
+import { SANDBOX, TASKS } from '../../../messages.ts';
 import { integer, list, string, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 import { buildPlacementProblem, type BuiltPlacement } from '../../../engine/placement/build-placement-problem.ts';
 import { eventReasonOf, failureReasonOf } from '../../../engine/placement/placement-reasons.ts';

@@ -2,7 +2,7 @@ import type { OperationContext } from '../../operation-context.ts';
 import type { SandboxApi } from '../../handler.ts';
 import { restoreDocument } from '../../../persistence/restore-document.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { SANDBOX } from '../../messages.ts';
+import { SANDBOX } from '../../../messages.ts';
 import { anyJson, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 
 const IMPORT_SCENARIO = structure({ scenario: anyJson }, ['scenario']);

@@ -1,7 +1,7 @@
 // Put* operations merge declarations into the region by id: a known id is replaced in place, a new
 // one is appended, so list order stays declaration order.
 import { invalidParameter } from '../../aws-error.ts';
-import { SANDBOX } from '../../messages.ts';
+import { SANDBOX } from '../../../messages.ts';
 
 /** Refuses a request that declares one id twice: which of the two should win would be a guess. */
 export function requireUniqueIds<T>(items: readonly T[], idOf: (item: T) => string, kind: string): void {

@@ -1,7 +1,7 @@
 import type { OperationContext } from '../../operation-context.ts';
 import { SECURITY_GROUP_ID } from '../../../domain/resource-ids.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { SANDBOX } from '../../messages.ts';
+import { SANDBOX } from '../../../messages.ts';
 import { list, string, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 import { mergeById, requireUniqueIds } from './merge-by-id.ts';
 

@@ -4,7 +4,7 @@ import {
   SUBNET_ID, formatIpv4, isAvailabilityZoneOf, networkOf, parseSubnetCidr,
 } from '../../../domain/resource-ids.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { SANDBOX } from '../../messages.ts';
+import { SANDBOX } from '../../../messages.ts';
 import { list, string, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 import { mergeById, requireUniqueIds } from './merge-by-id.ts';
 

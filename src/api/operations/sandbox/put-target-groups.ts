@@ -2,7 +2,7 @@ import type { OperationContext } from '../../operation-context.ts';
 import type { TargetGroupRecord } from '../../../domain/records.ts';
 import { parseLoadBalancerArn, parseTargetGroupArn, type ElbArn } from '../../../domain/resource-ids.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { SANDBOX } from '../../messages.ts';
+import { SANDBOX } from '../../../messages.ts';
 import { integer, list, string, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 import { mergeById, requireUniqueIds } from './merge-by-id.ts';
 

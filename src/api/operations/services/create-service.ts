@@ -1,9 +1,9 @@
-import type { CreateServiceRequest, CreateServiceResponse } from '../../model/ecs-types.ts';
+import type { CreateServiceRequest, CreateServiceResponse } from '../../../model/ecs-types.ts';
 import type { ServiceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
 import { roleArn } from '../../arns.ts';
-import { SERVICES } from '../../messages.ts';
+import { SERVICES } from '../../../messages.ts';
 import { requireActiveCluster } from '../../resolve.ts';
 import type { ServiceDraft } from '../../validate/service-draft.ts';
 import { validateClientToken, validateServiceName } from '../../validate/validate-service-name.ts';

@@ -1,7 +1,7 @@
-import type { DeleteServiceRequest, DeleteServiceResponse } from '../../model/ecs-types.ts';
+import type { DeleteServiceRequest, DeleteServiceResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
-import { SERVICES } from '../../messages.ts';
+import { SERVICES } from '../../../messages.ts';
 import { findService, requireCluster } from '../../resolve.ts';
 import { serviceView } from './service-view.ts';
 

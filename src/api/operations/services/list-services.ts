@@ -1,4 +1,4 @@
-import type { ListServicesRequest, ListServicesResponse } from '../../model/ecs-types.ts';
+import type { ListServicesRequest, ListServicesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { serviceArn } from '../../arns.ts';
 import { paginate } from '../../paginate.ts';

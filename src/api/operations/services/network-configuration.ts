@@ -1,5 +1,5 @@
 // networkConfiguration as the service stores and echoes it (2.3, D5), and the 9.6 comparison.
-import type { NetworkConfiguration } from '../../model/ecs-types.ts';
+import type { NetworkConfiguration } from '../../../model/ecs-types.ts';
 
 /** securityGroups always a list, assignPublicIp defaulting to DISABLED; no awsvpcConfiguration means none. */
 export function canonicalNetworkConfiguration(config: NetworkConfiguration | undefined): NetworkConfiguration | undefined {

@@ -1,5 +1,5 @@
 // D40: CreateService idempotency compares the whole request, the cluster resolved to its name.
-import type { CreateServiceRequest } from '../../model/ecs-types.ts';
+import type { CreateServiceRequest } from '../../../model/ecs-types.ts';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

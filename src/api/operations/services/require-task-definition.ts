@@ -2,7 +2,7 @@
 import type { TaskDefinitionRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clientException, invalidParameter } from '../../aws-error.ts';
-import { SERVICES, TASK_DEFINITIONS } from '../../messages.ts';
+import { SERVICES, TASK_DEFINITIONS } from '../../../messages.ts';
 import { findTaskDefinition } from '../../resolve.ts';
 
 /**

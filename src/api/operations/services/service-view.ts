@@ -1,7 +1,7 @@
 // The API18 `Service` shape of a stored service (2.3, 9.7, D5, D55). Counts come from the tasks:
 // a deployment counts its own tasks (startedBy = its id) by lastStatus, stopping tasks included, and
 // the service's counts are the sums over the deployments it shows.
-import type { Deployment, Service } from '../../model/ecs-types.ts';
+import type { Deployment, Service } from '../../../model/ecs-types.ts';
 import type { DeploymentRecord, ServiceRecord, TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clusterArn, serviceArn } from '../../arns.ts';

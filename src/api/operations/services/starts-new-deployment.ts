@@ -1,5 +1,5 @@
 // 9.6: what makes UpdateService start a new deployment (D30).
-import type { UpdateServiceRequest } from '../../model/ecs-types.ts';
+import type { UpdateServiceRequest } from '../../../model/ecs-types.ts';
 import type { DeploymentRecord } from '../../../domain/records.ts';
 import { networkChangeStartsDeployment } from './network-configuration.ts';
 

@@ -1,7 +1,7 @@
-import type { UpdateServiceRequest, UpdateServiceResponse } from '../../model/ecs-types.ts';
+import type { UpdateServiceRequest, UpdateServiceResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
-import { SERVICES } from '../../messages.ts';
+import { SERVICES } from '../../../messages.ts';
 import { findService, requireCluster } from '../../resolve.ts';
 import type { ServiceDraft } from '../../validate/service-draft.ts';
 import { validateLaunchType } from '../../validate/validate-launch-type.ts';

@@ -1,7 +1,7 @@
-import type { DescribeTaskDefinitionRequest, DescribeTaskDefinitionResponse } from '../../model/ecs-types.ts';
+import type { DescribeTaskDefinitionRequest, DescribeTaskDefinitionResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clientException } from '../../aws-error.ts';
-import { TASK_DEFINITIONS } from '../../messages.ts';
+import { TASK_DEFINITIONS } from '../../../messages.ts';
 import { findTaskDefinition } from '../../resolve.ts';
 import { taskDefinitionView } from './task-definition-view.ts';
 

@@ -1,4 +1,4 @@
-import type { ListTaskDefinitionFamiliesRequest, ListTaskDefinitionFamiliesResponse } from '../../model/ecs-types.ts';
+import type { ListTaskDefinitionFamiliesRequest, ListTaskDefinitionFamiliesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { paginate } from '../../paginate.ts';
 

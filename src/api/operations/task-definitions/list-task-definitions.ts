@@ -1,4 +1,4 @@
-import type { ListTaskDefinitionsRequest, ListTaskDefinitionsResponse } from '../../model/ecs-types.ts';
+import type { ListTaskDefinitionsRequest, ListTaskDefinitionsResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { paginate } from '../../paginate.ts';
 

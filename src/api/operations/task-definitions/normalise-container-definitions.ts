@@ -1,10 +1,10 @@
 // Container definitions at RegisterTaskDefinition: the checks of semantics 4.4 and 4.5 in container
 // order, then the defaults AWS fills in when it stores them (cpu 0, essential true, empty lists, tcp,
 // host ports per network mode, health-check timings), as DescribeTaskDefinition shows them.
-import type { ContainerDefinition, PortMapping, TaskDefinition } from '../../model/ecs-types.ts';
+import type { ContainerDefinition, PortMapping, TaskDefinition } from '../../../model/ecs-types.ts';
 import type { Era } from '../../../engine/era.ts';
 import { clientException } from '../../aws-error.ts';
-import { TASK_DEFINITIONS } from '../../messages.ts';
+import { TASK_DEFINITIONS } from '../../../messages.ts';
 
 export type NetworkMode = NonNullable<TaskDefinition['networkMode']>;
 

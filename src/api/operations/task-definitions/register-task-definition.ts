@@ -1,9 +1,9 @@
-import type { RegisterTaskDefinitionRequest, RegisterTaskDefinitionResponse } from '../../model/ecs-types.ts';
+import type { RegisterTaskDefinitionRequest, RegisterTaskDefinitionResponse } from '../../../model/ecs-types.ts';
 import type { Compatibility, TaskDefinitionRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clientException, invalidParameter } from '../../aws-error.ts';
 import { taskDefinitionArn } from '../../arns.ts';
-import { TASK_DEFINITIONS } from '../../messages.ts';
+import { TASK_DEFINITIONS } from '../../../messages.ts';
 import { assertValidExpression } from '../../validate/validate-expression.ts';
 import { normaliseContainerDefinitions } from './normalise-container-definitions.ts';
 import { deriveRequiresAttributes } from './requires-attributes.ts';

@@ -1,7 +1,7 @@
 // semantics 4.7 (D14): the container-instance attributes a task definition requires, derived at
 // RegisterTaskDefinition by the table of 4.7, in the table's row order (containers in order within a
 // row) and without duplicates. Names only: none of these requirements carries a value.
-import type { Attribute } from '../../model/ecs-types.ts';
+import type { Attribute } from '../../../model/ecs-types.ts';
 import type { TaskDefinitionRecord } from '../../../domain/records.ts';
 
 /** `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>…` (API18 ContainerDefinition.image). */

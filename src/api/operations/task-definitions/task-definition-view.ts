@@ -1,4 +1,4 @@
-import type { TaskDefinition } from '../../model/ecs-types.ts';
+import type { TaskDefinition } from '../../../model/ecs-types.ts';
 import type { TaskDefinitionRecord } from '../../../domain/records.ts';
 
 /**

@@ -4,7 +4,7 @@
 // likewise in MiB or as "1GB" / "1 GB". The registered definition echoes the converted integers.
 import type { Era } from '../../../engine/era.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { TASK_DEFINITIONS } from '../../messages.ts';
+import { TASK_DEFINITIONS } from '../../../messages.ts';
 
 const INTEGER = /^[0-9]+$/;
 const VCPU = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*vcpu$/i;

@@ -1,8 +1,8 @@
-import type { ListTasksRequest, ListTasksResponse } from '../../model/ecs-types.ts';
+import type { ListTasksRequest, ListTasksResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
 import { parseEcsArn, taskArn } from '../../arns.ts';
-import { SERVICES, TASKS } from '../../messages.ts';
+import { SERVICES, TASKS } from '../../../messages.ts';
 import { findService, requireCluster } from '../../resolve.ts';
 import { paginate } from '../../paginate.ts';
 

@@ -3,11 +3,11 @@
 // service rules they reuse (15.1 #2–#24), before anything is drawn or changed.
 import type {
   NetworkConfiguration, PlacementConstraint, PlacementStrategy, TaskOverride,
-} from '../../model/ecs-types.ts';
+} from '../../../model/ecs-types.ts';
 import type { ClusterRecord, TaskDefinitionRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { TASKS } from '../../messages.ts';
+import { TASKS } from '../../../messages.ts';
 import { requireActiveCluster } from '../../resolve.ts';
 import type { ServiceDraft } from '../../validate/service-draft.ts';
 import { resolvePlatformVersion, validateLaunchType } from '../../validate/validate-launch-type.ts';

@@ -2,12 +2,12 @@
 // group (default `family:<family>`), constraints and strategies (default `random`), and stores the
 // placed ones PENDING. Placing stops at the first task that cannot be placed (D44); `failures` then
 // lists every ACTIVE instance with the code of the stage it failed. FARGATE tasks go to a subnet (7).
-import type { Failure, RunTaskRequest, RunTaskResponse } from '../../model/ecs-types.ts';
+import type { Failure, RunTaskRequest, RunTaskResponse } from '../../../model/ecs-types.ts';
 import type { TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
 import { containerInstanceArn } from '../../arns.ts';
-import { TASKS } from '../../messages.ts';
+import { TASKS } from '../../../messages.ts';
 import { buildPlacementProblem, placementInstances, type BuiltPlacement } from '../../../engine/placement/build-placement-problem.ts';
 import { applyPlacement, createTask, type NewTaskSettings } from '../../../engine/placement/apply-placement.ts';
 import { placeFargateTasks } from '../../../engine/placement/fargate-placement.ts';

@@ -4,11 +4,11 @@
 // instance is not refused, since draining only keeps the schedulers away. Unknown instances fail with
 // MISSING and deregistered ones with INACTIVE (DG18:api_failures_messages). Each placement sees the
 // ones before it.
-import type { Failure, StartTaskRequest, StartTaskResponse } from '../../model/ecs-types.ts';
+import type { Failure, StartTaskRequest, StartTaskResponse } from '../../../model/ecs-types.ts';
 import type { TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { TASKS } from '../../messages.ts';
+import { TASKS } from '../../../messages.ts';
 import { buildPlacementProblem } from '../../../engine/placement/build-placement-problem.ts';
 import { applyPlacement } from '../../../engine/placement/apply-placement.ts';
 import { INSTANCE_ACTIVE } from '../../../placement/placement-codes.ts';

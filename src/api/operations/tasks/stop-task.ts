@@ -1,7 +1,7 @@
-import type { StopTaskRequest, StopTaskResponse } from '../../model/ecs-types.ts';
+import type { StopTaskRequest, StopTaskResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { TASKS } from '../../messages.ts';
+import { TASKS } from '../../../messages.ts';
 import { requireCluster } from '../../resolve.ts';
 import { findTask } from './find-task.ts';
 import { taskView } from './task-view.ts';

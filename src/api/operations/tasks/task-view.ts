@@ -1,4 +1,4 @@
-import type { Attachment, Container, Task, TaskOverride } from '../../model/ecs-types.ts';
+import type { Attachment, Container, Task, TaskOverride } from '../../../model/ecs-types.ts';
 import type { TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clusterArn, containerArn, containerInstanceArn, taskArn } from '../../arns.ts';
