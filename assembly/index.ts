@@ -4,6 +4,7 @@ import { SplitMix32, Xoshiro128 } from './random/xoshiro128';
 import { batchBufferBase, reserveBatchBuffer } from './memory/batch-buffer';
 import { placeTasksIn } from './placement/place-tasks';
 import { selectTasksToStopIn } from './scale-in/select-tasks-to-stop';
+import { scanPlaceTasksIn } from './placement/scan/scan-place-tasks';
 
 const placementStream = new Xoshiro128();
 const idsStream = new Xoshiro128();
@@ -65,4 +66,10 @@ export function placeTasks(): i32 {
 /** Chooses the tasks to stop for the scale-in problem in the buffer (header SH_*); returns how many. */
 export function selectTasksToStop(): i32 {
   return selectTasksToStopIn(batchBufferBase());
+}
+
+/** Places the batch in the buffer (header PH_*) in the brute-force cross-check mode (B4): no index, every
+ *  task judges every instance. Same answers as placeTasks; returns the number of tasks placed. */
+export function placeTasksScan(): i32 {
+  return scanPlaceTasksIn(batchBufferBase());
 }

@@ -15,6 +15,7 @@ import { evaluateInstance, rejectedConstraint } from './stages/evaluate-instance
 import { resetUsedPorts } from './indexes/used-ports';
 import { candidateCount, clearCandidates, listCandidates, setCandidate } from './indexes/candidate-set';
 import { buildTieTree, firstUnindexedStrategy, listTies, planTieTree, queryTies, selectTie, updateTieTree } from './indexes/tie-tree';
+import { buildBuckets, listBucketTies, queryBuckets, selectBucketTie, updateBuckets, usable } from './indexes/best-fit-buckets';
 import { countSpreadKeys } from './strategies/spread';
 import { loadStream, pickOneOf, storeStream } from './strategies/placement-random';
 import { chooseInstance } from './strategies/choose-instance';
@@ -30,15 +31,20 @@ function judge(i: i32): void {
 }
 
 let useTieTree = false;
+// [spread(attribute)?, binpack]: the best-fit buckets answer what the tie tree would, faster.
+let useBuckets = false;
 
 /** The strategy chain and the final tie-break over the current candidates (6.2, 6.6). */
 function chooseAmongCandidates(): i32 {
   if (!useTieTree) return chooseInstance(candidates, listCandidates(candidates), 0);
-  const ties = queryTies();
+  const ties = useBuckets ? queryBuckets() : queryTies();
   const from = firstUnindexedStrategy;
   // Nothing left to narrow, or random next: both draw once over the tie set, count-and-select (6.5, 6.6).
-  if (from == S || word(strategyType, from) == abi.STRATEGY_RANDOM) return selectTie(pickOneOf(ties));
-  return chooseInstance(candidates, listTies(candidates), from);
+  if (from == S || word(strategyType, from) == abi.STRATEGY_RANDOM) {
+    const r = pickOneOf(ties);
+    return useBuckets ? selectBucketTie(r) : selectTie(r);
+  }
+  return chooseInstance(candidates, useBuckets ? listBucketTies(candidates) : listTies(candidates), from);
 }
 
 export function placeTasksIn(base: usize): i32 {
@@ -49,7 +55,9 @@ export function placeTasksIn(base: usize): i32 {
   loadStream(base + (<usize>abi.PH_RANDOM << 2));
   for (let i = 0; i < M; i++) judge(i);
   useTieTree = planTieTree();
-  if (useTieTree) buildTieTree();
+  useBuckets = useTieTree && usable();
+  if (useBuckets) buildBuckets();
+  else if (useTieTree) buildTieTree();
   // Contract 5: the first task's vector, on the input state, explains the batch unless a task fails.
   copyWords(outRejectCode, scratchCode, M);
   copyWords(outRejectConstraint, scratchConstraint, M);
@@ -69,7 +77,8 @@ export function placeTasksIn(base: usize): i32 {
       placeTask(chosen, t);
       placed++;
       judge(chosen); // the only instance whose verdict can have changed
-      if (useTieTree) updateTieTree(chosen, word(scratchCode, chosen) == abi.REJECT_NONE);
+      if (useBuckets) updateBuckets(chosen, word(scratchCode, chosen) == abi.REJECT_NONE);
+      else if (useTieTree) updateTieTree(chosen, word(scratchCode, chosen) == abi.REJECT_NONE);
     }
   }
   storeStream(base + (<usize>abi.PH_RANDOM << 2));

@@ -64,7 +64,7 @@ export const PH_SCRATCH_PORT_CURSOR = 54; // 2 × M
 export const PH_SCRATCH_TASK_PORTS = 55; // P
 export const PH_SCRATCH_STACK = 56; // programOps.length / 2 + 1
 export const PH_SCRATCH_CANDIDATE_BITS = 57; // (M + 31) >> 5
-export const PH_SCRATCH_TIE_TREE = 58; // 4 × classes × leaves (classes ≤ TIE_TREE_MAX_CLASSES, leaves: the least power of two ≥ M)
+export const PH_SCRATCH_TIE_TREE = 58; // max(4 × classes × leaves, (2 × classes + 3) × M + 1): tie tree or best-fit buckets (classes ≤ TIE_TREE_MAX_CLASSES, leaves: the least power of two ≥ M)
 export const PH_HEADER_WORDS = 64;
 /** A leading spread(attribute) with at most this many keys is answered by the tie tree. */
 export const TIE_TREE_MAX_CLASSES = 8;

@@ -92,7 +92,9 @@ function placeTasks(core: SchedulerCoreExports, p: PlacementProblem): PlacementR
   layout.add(abi.PH_SCRATCH_STACK, (p.programOps.length >> 1) + 1);
   layout.add(abi.PH_SCRATCH_CANDIDATE_BITS, (M + 31) >> 5);
   const tree = tieTreeShape(M, p.strategyType, p.strategyField, p.spreadKeyCount);
-  layout.add(abi.PH_SCRATCH_TIE_TREE, 4 * tree.classes * tree.leaves);
+  // The same region holds the best-fit buckets instead (assembly/placement/indexes/best-fit-buckets.ts):
+  // (2 × classes + 3) × M + 1 words.
+  layout.add(abi.PH_SCRATCH_TIE_TREE, Math.max(4 * tree.classes * tree.leaves, (2 * tree.classes + 3) * M + 1));
   const scalars: [number, number][] = [
     [abi.PH_INSTANCE_COUNT, M],
     [abi.PH_COUNT, count],

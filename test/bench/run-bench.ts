@@ -21,6 +21,7 @@ import { literalPlacementCore } from '../../src/reference/literal-placement-core
 import { scanPlacementCore } from '../../src/reference/scan-placement-core.ts';
 import { loadSchedulerCore } from '../../src/wasm/load-scheduler-core.ts';
 import { createWasmPlacementCore } from '../../src/wasm/wasm-placement-core.ts';
+import { createWasmScanPlacementCore, type ScanCoreExports } from '../../src/wasm/wasm-scan-placement-core.ts';
 import { firstDifference } from './compare-results.ts';
 import { measure, percentile, type Timing } from './measure.ts';
 import type { Scale, Workload } from './workload.ts';
@@ -81,7 +82,8 @@ export interface BenchOptions {
   wasmBudgetMs?: number;
 }
 
-type WasmFactory = () => Promise<{ core: PlacementCore; memory: () => number }>;
+/** A fresh instance: its indexed core, its brute-force scan mode (B4) and its linear memory. */
+type WasmFactory = () => Promise<{ core: PlacementCore; scanCore: PlacementCore; memory: () => number }>;
 
 /** Loads build/scheduler-core.wasm once; each workload gets a fresh instance (for its memory figure). */
 async function wasmFactory(): Promise<{ factory: WasmFactory | null; reason: string | null }> {
@@ -89,7 +91,11 @@ async function wasmFactory(): Promise<{ factory: WasmFactory | null; reason: str
     const bytes = readFileSync(new URL('../../build/scheduler-core.wasm', import.meta.url));
     const factory: WasmFactory = async () => {
       const exports = await loadSchedulerCore({ bytes });
-      return { core: createWasmPlacementCore(exports), memory: () => exports.memory.buffer.byteLength };
+      return {
+        core: createWasmPlacementCore(exports),
+        scanCore: createWasmScanPlacementCore(exports as ScanCoreExports),
+        memory: () => exports.memory.buffer.byteLength,
+      };
     };
     await factory(); // fail here, not in the middle of the table
     return { factory, reason: null };
@@ -158,8 +164,9 @@ async function estimateWasmMs(w: Workload, scale: Scale, problem: PlacementProbl
   if (scale !== 'full') return 0;
   const probe = w.build('quick');
   const fresh = await wasm();
+  const core = w.wasmIsScan ? fresh.scanCore : fresh.core;
   const start = performance.now();
-  fresh.core.placeTasks(probe);
+  core.placeTasks(probe);
   return ((performance.now() - start) * work(problem)) / work(probe);
 }
 
@@ -180,7 +187,8 @@ async function runWorkload(w: Workload, scale: Scale, wasm: WasmFactory | null, 
   } else notes.push('WASM core unavailable');
   if (wasm) {
     const fresh = await wasm();
-    wasmTiming = measure(() => fresh.core.placeTasks(problem), warmups, runs);
+    const core = w.wasmIsScan ? fresh.scanCore : fresh.core;
+    wasmTiming = measure(() => core.placeTasks(problem), warmups, runs);
     wasmMemoryBytes = fresh.memory();
     answers.push(['wasm', wasmTiming.result]);
   }

@@ -20,6 +20,8 @@ export interface Workload {
   literal: 'always' | 'small' | 'never';
   /** Time the brute-force scan core as the reference instead of the indexed one (B4). */
   referenceIsScan?: boolean;
+  /** Time the WASM core's brute-force scan mode (createWasmScanPlacementCore) as the WASM column (B4). */
+  wasmIsScan?: boolean;
   /** Remarks copied into every row of this workload (what a column means here). */
   remarks?: string[];
   /** Measure per-placement latency of the indexed core (B5). */

@@ -20,9 +20,9 @@ const MAX_CLASSES = abi.TIE_TREE_MAX_CLASSES;
 const NONE: i32 = i32.MAX_VALUE;
 
 let size: i32 = 1; // leaves: the smallest power of two ≥ M
-let classes: i32 = 1;
-let classRow: i32 = -1; // the spread row giving classes, or -1
-let valueStrategy: i32 = -1; // the strategy giving values, or -1
+export let classes: i32 = 1;
+export let classRow: i32 = -1; // the spread row giving classes, or -1
+export let valueStrategy: i32 = -1; // the strategy giving values, or -1
 /** The first strategy the tree does not answer (S when it answers them all). */
 export let firstUnindexedStrategy: i32 = 0;
 let indexed = false;
