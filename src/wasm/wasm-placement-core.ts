@@ -40,7 +40,12 @@ function tieTreeShape(M: number, strategyType: Int32Array, strategyField: Int32A
 
 const randomOf = (view: Int32Array, slot: number) => Uint32Array.from(view.subarray(slot, slot + 4), (w) => w >>> 0);
 
-function placeTasks(core: SchedulerCoreExports, p: PlacementProblem): PlacementResult {
+/**
+ * Writes a placement batch, runs it and reads the answer. `indexed` runs placeTasks with its index
+ * regions (port cursors, candidate bits, tie tree / best-fit buckets); otherwise `run` is the
+ * brute-force scan (wasm-scan-placement-core.ts), which needs none of them, so they get no words.
+ */
+export function runPlacementBatch(core: SchedulerCoreExports, p: PlacementProblem, run: () => number, indexed: boolean): PlacementResult {
   const M = p.instanceCount;
   const P = p.taskPortMappings.length;
   const C = p.constraintKind.length;
@@ -87,14 +92,16 @@ function placeTasks(core: SchedulerCoreExports, p: PlacementProblem): PlacementR
   layout.add(abi.PH_SCRATCH_KEY_COUNTS, keyTotal);
   layout.add(abi.PH_SCRATCH_PORT_HEAD, M);
   layout.add(abi.PH_SCRATCH_PORT_POOL, 2 * count * P);
-  layout.add(abi.PH_SCRATCH_PORT_CURSOR, 2 * M);
   layout.add(abi.PH_SCRATCH_TASK_PORTS, P);
   layout.add(abi.PH_SCRATCH_STACK, (p.programOps.length >> 1) + 1);
-  layout.add(abi.PH_SCRATCH_CANDIDATE_BITS, (M + 31) >> 5);
-  const tree = tieTreeShape(M, p.strategyType, p.strategyField, p.spreadKeyCount);
-  // The same region holds the best-fit buckets instead (assembly/placement/indexes/best-fit-buckets.ts):
-  // (2 × classes + 3) × M + 1 words.
-  layout.add(abi.PH_SCRATCH_TIE_TREE, Math.max(4 * tree.classes * tree.leaves, (2 * tree.classes + 3) * M + 1));
+  if (indexed) {
+    layout.add(abi.PH_SCRATCH_PORT_CURSOR, 2 * M);
+    layout.add(abi.PH_SCRATCH_CANDIDATE_BITS, (M + 31) >> 5);
+    const tree = tieTreeShape(M, p.strategyType, p.strategyField, p.spreadKeyCount);
+    // The same region holds the best-fit buckets instead (assembly/placement/indexes/best-fit-buckets.ts):
+    // (2 × classes + 3) × M + 1 words.
+    layout.add(abi.PH_SCRATCH_TIE_TREE, Math.max(4 * tree.classes * tree.leaves, (2 * tree.classes + 3) * M + 1));
+  }
   const scalars: [number, number][] = [
     [abi.PH_INSTANCE_COUNT, M],
     [abi.PH_COUNT, count],
@@ -114,7 +121,7 @@ function placeTasks(core: SchedulerCoreExports, p: PlacementProblem): PlacementR
     [abi.PH_RANDOM + 3, p.random[3] | 0],
   ];
   const written = writeBatch(core, layout, scalars, columns);
-  const placed = core.placeTasks();
+  const placed = run();
   const view = viewAfter(core, written);
   const at = (slot: number) => layout.offsets.get(slot)!;
   return {
@@ -185,7 +192,7 @@ function selectTasksToStop(core: SchedulerCoreExports, p: ScaleInProblem): Scale
 export function createWasmPlacementCore(core: SchedulerCoreExports): PlacementCore {
   return {
     name: 'wasm',
-    placeTasks: (problem) => placeTasks(core, problem),
+    placeTasks: (problem) => runPlacementBatch(core, problem, () => core.placeTasks(), true),
     selectTasksToStop: (problem) => selectTasksToStop(core, problem),
   };
 }
