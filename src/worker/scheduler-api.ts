@@ -25,6 +25,8 @@ export interface CoreStatus {
   placementDraws: number[];
   /** Size of the core's linear memory. */
   memoryBytes: number;
+  /** The PlacementCore the sandbox places with (`wasm` once the core loaded). */
+  placementCore: string;
   /** Set when the start-up scenario failed to load; the sandbox then starts from an empty document. */
   scenarioError?: CallError;
 }

@@ -85,6 +85,7 @@ export class SchedulerService implements SchedulerApi {
     core.setPlacementState(saved[0], saved[1], saved[2], saved[3]);
     return {
       abiVersion: core.abiVersion(), seed, placementDraws, memoryBytes: core.memory.buffer.byteLength,
+      placementCore: this.api.placementCore.name,
       ...(this.scenarioError ? { scenarioError: this.scenarioError } : {}),
     };
   }

@@ -100,7 +100,32 @@ describe('the placeholder page in Chromium', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown).toEqual(twin);
     const status = await page.evaluate(() => ecsSandbox.scheduler.coreStatus());
-    expect(status).toEqual({ abiVersion: ABI_VERSION, seed, placementDraws: twin, memoryBytes: expect.any(Number) });
+    expect(status).toEqual({ abiVersion: ABI_VERSION, seed, placementDraws: twin, memoryBytes: expect.any(Number), placementCore: 'wasm' });
+  });
+
+  it('places exactly as Node does: the WASM core in the worker answers DescribePlacement like the TS oracle', async () => {
+    // Dry runs change nothing, so the worker's demo state stays the one Node rebuilds here.
+    const requests = [
+      { cluster: 'demo', taskDefinition: 'web', count: 6 },
+      { cluster: 'demo', taskDefinition: 'web', count: 5, placementStrategy: [
+        { type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }] },
+      { cluster: 'demo', taskDefinition: 'web', count: 4, placementStrategy: [{ type: 'random' }],
+        placementConstraints: [{ type: 'distinctInstance' }] },
+      { cluster: 'demo', taskDefinition: 'web', count: 3,
+        placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m5.* and not(attribute:ecs.availability-zone == us-east-1a)' }] },
+      { cluster: 'demo', taskDefinition: 'web', count: 10, placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == t2.micro' }] },
+    ];
+    const api = new SandboxApi({ document: newDocument({ clock: 'manual' }) });
+    await loadScenario(api, 'demo');
+    const inNode = requests.map((r) => api.call('EcsSandbox.DescribePlacement', r).output);
+    const inBrowser = await page.evaluate(async (rs) => {
+      const out = [];
+      for (const r of rs) out.push(await ecsSandbox.scheduler.call('EcsSandbox.DescribePlacement', r));
+      return out;
+    }, requests);
+    expect(inBrowser).toEqual(inNode.map((output) => ({ output })));
+    // the last request cannot place: every instance is explained and a closest match is named
+    expect((inNode[4] as { placements: unknown[] }).placements).toEqual([]);
   });
 
   it('the AWS SDK in the page drives CreateService, DescribeServices, UpdateService and DeleteService through the worker', async () => {

@@ -69,6 +69,7 @@ describe('SchedulerService.coreStatus', () => {
       seed,
       placementDraws: [nextU32(placement), nextU32(placement), nextU32(placement), nextU32(placement)],
       memoryBytes: expect.any(Number),
+      placementCore: 'wasm', // the service switches from the TS oracle once the core loaded
     });
     expect(status.memoryBytes % 65536).toBe(0); // whole 64 KiB wasm pages
   });
