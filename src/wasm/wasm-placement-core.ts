@@ -38,6 +38,35 @@ function tieTreeShape(M: number, strategyType: Int32Array, strategyField: Int32A
   return { leaves, classes: keys >= 1 && keys <= abi.TIE_TREE_MAX_CLASSES ? keys : 1 };
 }
 
+/**
+ * planStopTree of assembly/scale-in/stop-tree.ts, mirrored exactly: whether the stop tree answers the
+ * whole chain ([spread(attribute, 1–8 keys)]? [value]? [random …]?, a value strategy being binpack or
+ * spread over a row whose keys are the instance indices), and its classes (the leading spread's keys,
+ * else 1). The core then touches the tree and never the walk's tie list and values
+ * (chooseByWalking), or the reverse; test/assembly/scale-in-layout.test.ts checks that it writes
+ * nothing past the regions this reserves.
+ */
+export function stopTreePlan(M: number, strategyType: Int32Array, strategyField: Int32Array, spreadKeys: Int32Array, spreadKeyCount: Int32Array) {
+  const isInstanceRow = (row: number) => {
+    if (spreadKeyCount[row] !== M) return false;
+    for (let i = 0; i < M; i++) if (spreadKeys[row * M + i] !== i) return false;
+    return true;
+  };
+  const isValueStrategy = (s: number) =>
+    strategyType[s] === abi.STRATEGY_BINPACK || (strategyType[s] === abi.STRATEGY_SPREAD && isInstanceRow(strategyField[s]));
+  const S = strategyType.length;
+  let classes = 1;
+  let s = 0;
+  if (S > 0 && strategyType[0] === abi.STRATEGY_SPREAD && !isValueStrategy(0)) {
+    const k = spreadKeyCount[strategyField[0]];
+    if (k < 1 || k > abi.TIE_TREE_MAX_CLASSES) return { useTree: false, classes: 1 };
+    classes = k;
+    s = 1;
+  }
+  if (s < S && isValueStrategy(s)) s++;
+  return { useTree: s === S || strategyType[s] === abi.STRATEGY_RANDOM, classes };
+}
+
 const randomOf = (view: Int32Array, slot: number) => Uint32Array.from(view.subarray(slot, slot + 4), (w) => w >>> 0);
 
 /**
@@ -166,11 +195,20 @@ function selectTasksToStop(core: SchedulerCoreExports, p: ScaleInProblem): Scale
   layout.add(abi.SH_SCRATCH_TASK_SORTED, N);
   layout.add(abi.SH_SCRATCH_TASK_CHOSEN, N);
   layout.add(abi.SH_SCRATCH_REMAINING, M);
-  layout.add(abi.SH_SCRATCH_INSTANCES, M);
-  layout.add(abi.SH_SCRATCH_VALUE, M);
   layout.add(abi.SH_SCRATCH_TASK_LIST, N);
-  const tree = tieTreeShape(M, p.strategyType, p.strategyField, p.spreadKeyCount);
-  layout.add(abi.SH_SCRATCH_STOP_TREE, 8 * tree.classes * tree.leaves);
+  // Either the stop tree (nodes 1 .. 2 × leaves − 1, 4 words per class; 24 × 131,072 words at
+  // M = 100 k with 3 AZs) or the walk's tie list and values (M each), never both (stopTreePlan).
+  // The unused ones get no words and sit last, at the layout's end.
+  const plan = stopTreePlan(M, p.strategyType, p.strategyField, p.spreadKeys, p.spreadKeyCount);
+  const leaves = tieTreeShape(M, p.strategyType, p.strategyField, p.spreadKeyCount).leaves;
+  const walkWords = plan.useTree ? 0 : M;
+  const scratch: [number, number][] = [
+    [abi.SH_SCRATCH_STOP_TREE, plan.useTree ? 8 * plan.classes * leaves : 0],
+    [abi.SH_SCRATCH_INSTANCES, walkWords],
+    [abi.SH_SCRATCH_VALUE, walkWords],
+  ];
+  for (const [slot, words] of scratch.filter(([, w]) => w > 0)) layout.add(slot, words);
+  for (const [slot, words] of scratch.filter(([, w]) => w === 0)) layout.add(slot, words);
   const scalars: [number, number][] = [
     [abi.SH_INSTANCE_COUNT, M],
     [abi.SH_TASK_COUNT, N],

@@ -100,7 +100,8 @@ describe('WASM memory', () => {
       wasm.placeTasks(problems[k % problems.length]);
       wasm.selectTasksToStop(scaleIns[k % scaleIns.length]);
     }
-    // The batch buffer grows by doubling to the largest batch and is then reused: no growth at all.
+    // The batch buffer grows in place (doubling below 16 MiB) to the largest batch and is then reused:
+    // no growth at all (assembly/memory/batch-buffer.ts).
     expect(exports.memory.buffer.byteLength).toBe(warmedUp);
     expect(warmedUp).toBeLessThanOrEqual(1 << 20);
   });

@@ -1,6 +1,7 @@
 // `npm run bench` (performance notes §7): for each workload, ONE PlacementProblem is placed by the WASM
 // core, the indexed TS reference (for B4 also the brute-force TS scan) and, where affordable, the
-// literal oracle — in this process, on the same input, after ≥ 3 warm-ups (the oracle: its answer is
+// literal oracle (scale-in rows S*: one ScaleInProblem, the WASM core and the literal scale-in, see
+// runScaleInWorkload) — in this process, on the same input, after ≥ 3 warm-ups (the oracle: its answer is
 // what matters, so one warm-up, or none where one run takes seconds) — and the min and median are
 // reported. Before any time is reported
 // the answers must be identical; a mismatch fails the run. Not part of `npm test`; no test asserts a
@@ -15,16 +16,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import type { PlacementCore } from '../../src/placement-core.ts';
-import type { PlacementProblem, PlacementResult } from '../../src/placement/placement-problem.ts';
+import type { PlacementProblem, PlacementResult, ScaleInResult } from '../../src/placement/placement-problem.ts';
 import { IndexedBatch, indexedPlacementCore } from '../../src/reference/indexed-placement-core.ts';
 import { literalPlacementCore } from '../../src/reference/literal-placement-core.ts';
 import { scanPlacementCore } from '../../src/reference/scan-placement-core.ts';
 import { loadSchedulerCore } from '../../src/wasm/load-scheduler-core.ts';
 import { createWasmPlacementCore } from '../../src/wasm/wasm-placement-core.ts';
 import { createWasmScanPlacementCore, type ScanCoreExports } from '../../src/wasm/wasm-scan-placement-core.ts';
-import { firstDifference } from './compare-results.ts';
+import { firstDifference, firstScaleInDifference } from './compare-results.ts';
 import { measure, percentile, type Timing } from './measure.ts';
-import type { Scale, Workload } from './workload.ts';
+import { isScaleIn, type Scale, type ScaleInWorkload, type Workload } from './workload.ts';
 import { WORKLOADS } from './workloads/index.ts';
 
 export interface BenchRow {
@@ -36,8 +37,11 @@ export interface BenchRow {
   /** Median and minimum of the WASM core, ms; null when the core could not be loaded. */
   wasmMs: number | null;
   wasmMinMs: number | null;
-  /** The reference this row compares against: the indexed TS core (the brute-force scan for B4). */
-  referenceEngine: 'indexed' | 'scan';
+  /**
+   * The reference this row compares against: the indexed TS core (the brute-force scan for B4; the
+   * literal scale-in for the scale-in rows S*, timed on `literalProblem` where that is set).
+   */
+  referenceEngine: 'indexed' | 'scan' | 'literal';
   referenceMs: number;
   referenceMinMs: number;
   /** The literal oracle's time, where it ran (one run after one warm-up, or a single run for B4). */
@@ -66,6 +70,8 @@ export interface BenchRow {
   notes: string[];
   goalWasm: string;
   goalReference: string;
+  /** Scale-in rows only, when the literal ran on a smaller problem of the same shape than the WASM timing. */
+  literalProblem?: { instances: number; tasks: number; picks: number };
 }
 
 export interface BenchOptions {
@@ -249,6 +255,70 @@ async function runWorkload(w: Workload, scale: Scale, wasm: WasmFactory | null, 
   };
 }
 
+/**
+ * A scale-in row (semantics 8): the WASM core's selectTasksToStop, timed on a fresh instance (its
+ * linear memory after the batch is the row's memory figure), and the literal scale-in — the only TS
+ * scale-in (the indexed core reuses it) — on w.buildForLiteral(scale), which the WASM core answers
+ * too: `chosen` and the PRNG state must be identical there. Where that problem is smaller than the
+ * timed one (the literal is O(picks · N)), the reference columns are the literal's at its own size,
+ * the ratio is left empty and the notes say so.
+ */
+async function runScaleInWorkload(w: ScaleInWorkload, scale: Scale, wasm: WasmFactory | null, warmups: number, runs: number): Promise<BenchRow> {
+  const problem = w.build(scale);
+  const small = w.buildForLiteral(scale);
+  const N = problem.taskInstance.length;
+  const sameSize = small.instanceCount === problem.instanceCount && small.taskInstance.length === N && small.count === problem.count;
+  const notes: string[] = [...(w.remarks ?? [])];
+  let wasmTiming: Timing<ScaleInResult> | null = null;
+  let wasmMemoryBytes: number | null = null;
+  let wasmOnSmall: ScaleInResult | null = null;
+  if (wasm) {
+    const fresh = await wasm();
+    wasmTiming = measure(() => fresh.core.selectTasksToStop(problem), warmups, runs);
+    wasmMemoryBytes = fresh.memory();
+    wasmOnSmall = sameSize ? wasmTiming.result : fresh.core.selectTasksToStop(small);
+  } else notes.push('WASM core unavailable');
+  // Here for its answer, as in runWorkload: one warm-up and one run, or a single run where it takes seconds.
+  const literal = measure(() => literalPlacementCore.selectTasksToStop(small), scale === 'full' && !sameSize ? 0 : 1, 1);
+  const picks = Math.min(Math.max(0, problem.count), N);
+  const smallPicks = literal.result.chosen.length;
+  if (!sameSize) {
+    notes.push(`literal scale-in run at M = ${small.instanceCount}, N = ${small.taskInstance.length}, ${smallPicks} picks (O(picks · N): too slow at this size); the identity check is WASM vs literal there`);
+  }
+  const diff = wasmOnSmall ? firstScaleInDifference(wasmOnSmall, literal.result) : null;
+  const mismatch = diff === null ? null : `wasm vs literal: ${diff}`;
+  return {
+    workload: w.id,
+    title: w.title,
+    instances: problem.instanceCount,
+    tasks: problem.count,
+    placed: wasmTiming ? wasmTiming.result.chosen.length : picks,
+    wasmMs: wasmTiming?.medianMs ?? null,
+    wasmMinMs: wasmTiming?.minMs ?? null,
+    referenceEngine: 'literal',
+    referenceMs: literal.medianMs,
+    referenceMinMs: literal.minMs,
+    literalMs: literal.medianMs,
+    ratio: wasmTiming && sameSize ? literal.medianMs / wasmTiming.medianMs : null,
+    placementsPerSecond: wasmTiming ? perSecond(wasmTiming.result.chosen.length, wasmTiming.medianMs) : perSecond(smallPicks, literal.medianMs),
+    referencePlacementsPerSecond: perSecond(smallPicks, literal.medianMs),
+    wasmGChecksPerSecond: null,
+    referenceGChecksPerSecond: null,
+    literalGChecksPerSecond: null,
+    referenceP50Us: null,
+    referenceP99Us: null,
+    wasmMemoryBytes,
+    referenceHeapBytes: null,
+    identicalOutput: mismatch === null,
+    comparedEngines: wasmOnSmall ? ['wasm', 'literal'] : ['literal'],
+    mismatch,
+    notes,
+    goalWasm: w.goalWasm,
+    goalReference: w.goalReference,
+    ...(sameSize ? {} : { literalProblem: { instances: small.instanceCount, tasks: small.taskInstance.length, picks: smallPicks } }),
+  };
+}
+
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 const big = (x: number | null) => (x === null ? '—' : x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
 
@@ -262,7 +332,8 @@ export function formatTable(rows: BenchRow[]): string {
     r.referenceGChecksPerSecond !== null
       ? `G checks/s: wasm ${fixed(r.wasmGChecksPerSecond, 3)}, scan ${fixed(r.referenceGChecksPerSecond, 3)}, literal ${fixed(r.literalGChecksPerSecond, 4)}`
       : r.referenceP99Us !== null ? `ref per placement p50 ${fixed(r.referenceP50Us, 2)} µs, p99 ${fixed(r.referenceP99Us, 2)} µs`
-        : r.literalMs !== null ? `literal ${fixed(r.literalMs, 1)} ms` : '',
+        : r.literalProblem ? `literal ${fixed(r.literalMs, 1)} ms at M = ${r.literalProblem.instances}, N = ${r.literalProblem.tasks}, ${r.literalProblem.picks} picks`
+          : r.literalMs !== null ? `literal ${fixed(r.literalMs, 1)} ms` : '',
     r.identicalOutput ? 'yes' : `NO: ${r.mismatch}`,
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
@@ -291,7 +362,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const w of WORKLOADS) {
     if (options.only && !options.only.includes(w.id)) continue;
-    const row = await runWorkload(w, options.scale, factory, warmups, runs, options.wasmBudgetMs ?? 5000);
+    const row = isScaleIn(w)
+      ? await runScaleInWorkload(w, options.scale, factory, warmups, runs)
+      : await runWorkload(w, options.scale, factory, warmups, runs, options.wasmBudgetMs ?? 5000);
     rows.push(row);
     if (print) console.log(`${w.id} done: ${w.title}${row.notes.length ? ` (${row.notes.join('; ')})` : ''}`);
   }

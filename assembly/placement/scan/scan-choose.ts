@@ -13,7 +13,7 @@ import {
 import { spreadCount } from '../strategies/spread';
 import { chooseInstance } from '../strategies/choose-instance';
 import { isScanCandidate } from './scan-judge';
-import { listSimdTies, scanSimdBinpack, simdFirst, simdTies } from './scan-simd';
+import { scanSimdBinpack } from './scan-simd';
 
 /** How the first strategy orders candidates: none (S = 0 or random first), a column (binpack), spread. */
 const FIRST_NONE: i32 = 0;
@@ -99,12 +99,8 @@ function scanGeneral(): i32 {
 /** The column loop in v128 (scan-simd.ts); the scalar loop where the lanes cannot decide. */
 function scanColumnsBinpackSimd(values: usize): i32 {
   const needEni = taskNeedsEni != 0;
-  scanSimdBinpack(scratchConstraint, memoryFree, eniFree, M, taskCpu, taskMemory, needEni, values == cpuFree);
-  const n = simdTies;
-  if (n == 0) return scanColumnsBinpack(values);
-  if (n == 1) setWord(candidates, 0, simdFirst);
-  else listSimdTies(candidates, scratchConstraint, memoryFree, eniFree, values, M, taskCpu, taskMemory, needEni);
-  return n;
+  const n = scanSimdBinpack(candidates, scratchConstraint, memoryFree, eniFree, M, taskCpu, taskMemory, needEni, values == cpuFree);
+  return n == 0 ? scanColumnsBinpack(values) : n;
 }
 
 /** Judges every instance for the next task; returns the chosen instance, or -1 when none qualifies. */
