@@ -9,9 +9,10 @@ import type { SchedulerCoreExports } from '../../src/wasm/scheduler-core-exports
 import { createWasmPlacementCore } from '../../src/wasm/wasm-placement-core.ts';
 import { literalPlacementCore } from '../../src/reference/literal-placement-core.ts';
 import type { PlacementCore } from '../../src/placement-core.ts';
-import type { PlacementProblem, PlacementResult, ScaleInResult } from '../../src/placement/placement-problem.ts';
+import type { PlacementProblem } from '../../src/placement/placement-problem.ts';
 import { arbitraryPlacementProblem, arbitraryScaleInProblem } from '../builders/arbitrary-placement-problem.ts';
 import { aPlacementProblem, binpack, dynamicPort, spread } from '../builders/placement-problem.ts';
+import { plainPlacement, plainScaleIn } from '../builders/plain-results.ts';
 
 let exports: SchedulerCoreExports;
 let wasm: PlacementCore;
@@ -20,17 +21,6 @@ beforeAll(async () => {
   wasm = createWasmPlacementCore(exports);
 });
 
-/** Plain arrays, so a mismatch prints readably. */
-const plainPlacement = (r: PlacementResult) => ({
-  placed: r.placed,
-  assignments: [...r.assignments],
-  assignedPorts: [...r.assignedPorts],
-  random: [...r.random],
-  rejectCode: [...r.rejectCode],
-  rejectConstraint: [...r.rejectConstraint],
-  closestMatch: r.closestMatch,
-});
-const plainScaleIn = (r: ScaleInResult) => ({ chosen: [...r.chosen], random: [...r.random] });
 
 /** A deep copy, to check that neither core mutates its input. */
 const snapshot = (p: object) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView(v) ? [...(v as Int32Array)] : v));

@@ -9,9 +9,10 @@ import { loadSchedulerCore } from '../../src/wasm/load-scheduler-core.ts';
 import { createWasmScanPlacementCore, type ScanCoreExports } from '../../src/wasm/wasm-scan-placement-core.ts';
 import { literalPlacementCore } from '../../src/reference/literal-placement-core.ts';
 import type { PlacementCore } from '../../src/placement-core.ts';
-import type { PlacementProblem, PlacementResult } from '../../src/placement/placement-problem.ts';
+import type { PlacementProblem } from '../../src/placement/placement-problem.ts';
 import { arbitraryPlacementProblem } from '../builders/arbitrary-placement-problem.ts';
 import { aPlacementProblem, binpack, dynamicPort, spread } from '../builders/placement-problem.ts';
+import { plainPlacement } from '../builders/plain-results.ts';
 
 let exports: ScanCoreExports;
 let scan: PlacementCore;
@@ -20,16 +21,7 @@ beforeAll(async () => {
   scan = createWasmScanPlacementCore(exports);
 });
 
-/** Plain arrays, so a mismatch prints readably. */
-const plain = (r: PlacementResult) => ({
-  placed: r.placed,
-  assignments: [...r.assignments],
-  assignedPorts: [...r.assignedPorts],
-  random: [...r.random],
-  rejectCode: [...r.rejectCode],
-  rejectConstraint: [...r.rejectConstraint],
-  closestMatch: r.closestMatch,
-});
+const plain = plainPlacement;
 
 /** A deep copy, to check that the core does not mutate its input. */
 const snapshot = (p: object) => JSON.stringify(p, (_, v) => (ArrayBuffer.isView(v) ? [...(v as Int32Array)] : v));

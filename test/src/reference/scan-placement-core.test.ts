@@ -3,21 +3,14 @@
 // random and none. The general path is covered with the indexed core in indexed-placement-core.test.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlacementProblem, PlacementResult } from '../../../src/placement/placement-problem.ts';
+import type { PlacementProblem } from '../../../src/placement/placement-problem.ts';
 import { scanPlacementCore } from '../../../src/reference/scan-placement-core.ts';
 import { literalPlacementCore } from '../../../src/reference/literal-placement-core.ts';
 import { arbitraryPlacementProblem } from '../../builders/arbitrary-placement-problem.ts';
 import { BINPACK_CPU, BINPACK_MEMORY, STRATEGY_BINPACK } from '../../../src/placement/placement-codes.ts';
+import { plainPlacement } from '../../builders/plain-results.ts';
 
-const plain = (r: PlacementResult) => ({
-  placed: r.placed,
-  assignments: [...r.assignments],
-  assignedPorts: [...r.assignedPorts],
-  random: [...r.random],
-  rejectCode: [...r.rejectCode],
-  rejectConstraint: [...r.rejectConstraint],
-  closestMatch: r.closestMatch,
-});
+const plain = plainPlacement;
 
 /** The problem without ports and constraints; `lead` (if any) is put in front of its strategy chain. */
 const columnsOnly = (p: PlacementProblem, lead: number): PlacementProblem => ({
