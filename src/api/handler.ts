@@ -9,7 +9,7 @@ import { WIRE } from '../messages.ts';
 import { createOperationContext } from './operation-context.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { literalPlacementCore } from '../reference/literal-placement-core.ts';
-import { newDocument, regionState } from './sandbox-state.ts';
+import { newDocument, regionState } from '../domain/new-document.ts';
 import { validateInput, type ApiModel, type ValidationStyle } from './validate/validate-input.ts';
 import {
   AGENT_ONLY_OPERATIONS, DISCOVERY_TARGET_PREFIX, ECS_TARGET_PREFIX, SANDBOX_TARGET_PREFIX,

@@ -1,5 +1,5 @@
 import type { SandboxDocument, RegionState } from '../domain/sandbox-document.ts';
-import type { ArnScope } from './arns.ts';
+import type { ArnScope } from '../domain/arns.ts';
 import type { Era } from '../engine/era.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { drawToken, drawUuid } from './ids.ts';

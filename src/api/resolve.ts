@@ -3,7 +3,7 @@ import type { ClusterRecord, ServiceRecord, TaskDefinitionRecord } from '../doma
 import type { OperationContext } from './operation-context.ts';
 import { AwsError } from './aws-error.ts';
 import { CLUSTERS } from '../messages.ts';
-import { parseEcsArn } from './arns.ts';
+import { parseEcsArn } from '../domain/arns.ts';
 
 /** `cluster` is a short name or a full ARN; omitted means `default`. */
 export function clusterNameOf(ctx: OperationContext, cluster: string | undefined): string | undefined {

@@ -21,10 +21,10 @@ import {
   parseLoadBalancerArn, parseSubnetCidr, parseTargetGroupArn,
 } from '../domain/resource-ids.ts';
 import { seedStreams, type RandomState } from '../shared/xoshiro128.ts';
-import { taskDefinitionArn, type ArnScope } from '../api/arns.ts';
+import { taskDefinitionArn, type ArnScope } from '../domain/arns.ts';
 import { SANDBOX } from '../messages.ts';
-import { newDocument, newRegion } from '../api/sandbox-state.ts';
-import { NAMESPACE_ID, SERVICE_ID, namespaceArn, registryServiceArn } from '../api/operations/discovery/discovery-arns.ts';
+import { newDocument, newRegion } from '../domain/new-document.ts';
+import { NAMESPACE_ID, SERVICE_ID, namespaceArn, registryServiceArn } from '../domain/discovery-arns.ts';
 import { migrateDocument } from './migrations.ts';
 
 export type RestoreResult =

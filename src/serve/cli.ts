@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { SandboxApi } from '../api/handler.ts';
 import { JsonProtocol } from '../api/json-protocol.ts';
-import { newDocument } from '../api/sandbox-state.ts';
+import { newDocument } from '../domain/new-document.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { loadSchedulerCore } from '../wasm/load-scheduler-core.ts';
 import { createWasmPlacementCore } from '../wasm/wasm-placement-core.ts';

@@ -4,7 +4,7 @@ import { SandboxApi } from '../api/handler.ts';
 import { AwsError } from '../api/aws-error.ts';
 import { JsonProtocol } from '../api/json-protocol.ts';
 import { WIRE } from '../messages.ts';
-import { newDocument } from '../api/sandbox-state.ts';
+import { newDocument } from '../domain/new-document.ts';
 import { loadScenario } from '../scenarios/load-scenario.ts';
 import { loadSchedulerCore, type CoreSource } from '../wasm/load-scheduler-core.ts';
 import type { SchedulerCoreExports } from '../wasm/scheduler-core-exports.ts';

@@ -1,7 +1,7 @@
 // Container instances for the container-instance tests: a real-looking EC2 identity document, a
 // RegisterContainerInstance call that states only what a test is about, and direct state helpers
 // for the records other operations would create (subnets, task definitions).
-import { regionState } from '../../src/api/sandbox-state.ts';
+import { regionState } from '../../src/domain/new-document.ts';
 import type { ContainerInstance } from '../../src/model/ecs-types.ts';
 import type { SubnetRecord, TaskDefinitionRecord } from '../../src/domain/records.ts';
 import type { TestSandbox } from './sandbox.ts';

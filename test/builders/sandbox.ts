@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { SandboxApi } from '../../src/api/handler.ts';
 import { AwsError } from '../../src/api/aws-error.ts';
-import { newDocument, type NewDocumentOptions } from '../../src/api/sandbox-state.ts';
+import { newDocument, type NewDocumentOptions } from '../../src/domain/new-document.ts';
 
 export const ECS = 'AmazonEC2ContainerServiceV20141113';
 export const SD = 'Route53AutoNaming_v20170314';

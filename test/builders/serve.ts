@@ -2,7 +2,7 @@
 // with the manual clock and a fixed seed. Start it in beforeAll/beforeEach and close it after.
 import { SandboxApi } from '../../src/api/handler.ts';
 import { JsonProtocol } from '../../src/api/json-protocol.ts';
-import { newDocument, type NewDocumentOptions } from '../../src/api/sandbox-state.ts';
+import { newDocument, type NewDocumentOptions } from '../../src/domain/new-document.ts';
 import { sandboxOperations } from '../../src/api/operations/registry.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/serve/http-server.ts';
 

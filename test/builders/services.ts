@@ -1,7 +1,7 @@
 // Builders for the service-operation tests: task definitions registered through the API; subnets,
 // security groups, target groups and IAM state declared through EcsSandbox.Put*; Route 53 registries
 // and tasks (for the counts of 9.7; the scheduler comes later) put straight into the region's state.
-import { regionState } from '../../src/api/sandbox-state.ts';
+import { regionState } from '../../src/domain/new-document.ts';
 import type { RegionState } from '../../src/domain/sandbox-document.ts';
 import type { TaskRecord } from '../../src/domain/records.ts';
 import { aSandbox, type TestSandbox } from './sandbox.ts';

@@ -1,6 +1,6 @@
 // Tasks for the task-operation tests. Nothing creates tasks through the API yet (RunTask and the
 // scheduler come later), so a test builds TaskRecords and puts them straight into the region's state.
-import { regionState } from '../../src/api/sandbox-state.ts';
+import { regionState } from '../../src/domain/new-document.ts';
 import { DEFAULT_START_MS } from '../../src/domain/sandbox-document.ts';
 import type { TaskRecord } from '../../src/domain/records.ts';
 import type { TestSandbox } from './sandbox.ts';

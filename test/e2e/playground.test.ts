@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SandboxApi } from '../../src/api/handler.ts';
 import { WIRE } from '../../src/messages.ts';
-import { newDocument } from '../../src/api/sandbox-state.ts';
+import { newDocument } from '../../src/domain/new-document.ts';
 import type { DescribeServicesResponse, ListServicesResponse, Service } from '../../src/model/ecs-types.ts';
 import { loadScenario } from '../../src/scenarios/load-scenario.ts';
 import { nextU32, seedStreams } from '../../src/shared/xoshiro128.ts';

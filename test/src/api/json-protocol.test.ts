@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SandboxApi } from '../../../src/api/handler.ts';
 import { JsonProtocol, regionFromAuthorization } from '../../../src/api/json-protocol.ts';
 import { WIRE } from '../../../src/messages.ts';
-import { newDocument } from '../../../src/api/sandbox-state.ts';
+import { newDocument } from '../../../src/domain/new-document.ts';
 
 const TARGET = 'AmazonEC2ContainerServiceV20141113.ListClusters';
 const aProtocol = () => new JsonProtocol(new SandboxApi({ document: newDocument({ seed: 42 }) }), 1024);

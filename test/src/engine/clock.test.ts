@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceClock, nextStepAfter } from '../../../src/engine/clock.ts';
-import { newDocument } from '../../../src/api/sandbox-state.ts';
+import { newDocument } from '../../../src/domain/new-document.ts';
 
 const T0 = Date.UTC(2018, 4, 22);
 

@@ -1,7 +1,7 @@
 // Section 12: DRAINING → INACTIVE at the first step with no live task of the service.
 import { describe, expect, it } from 'vitest';
 import { settleDrainingServices } from '../../../src/engine/settle-draining-services.ts';
-import { newRegion } from '../../../src/api/sandbox-state.ts';
+import { newRegion } from '../../../src/domain/new-document.ts';
 import type { ServiceRecord, TaskRecord } from '../../../src/domain/records.ts';
 
 const service = (serviceName: string, status: ServiceRecord['status'], deploymentIds: string[]): ServiceRecord => ({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keepUnknownMembers, restoreDocument } from '../../../src/persistence/restore-document.ts';
-import { newDocument, newRegion } from '../../../src/api/sandbox-state.ts';
+import { newDocument, newRegion } from '../../../src/domain/new-document.ts';
 import { seedStreams } from '../../../src/shared/xoshiro128.ts';
 
 /** A v1 document as ecs-sandbox wrote it: the demo scenario, a registered instance, a pending namespace, two regions. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SandboxApi } from '../../../src/api/handler.ts';
-import { newDocument } from '../../../src/api/sandbox-state.ts';
+import { newDocument } from '../../../src/domain/new-document.ts';
 import { loadScenario } from '../../../src/scenarios/load-scenario.ts';
 import { DEMO_INSTANCES, DEMO_SUBNETS, demoScenario } from '../../../src/scenarios/demo-scenario.ts';
 import { aSandbox } from '../../builders/sandbox.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SandboxApi } from '../../../src/api/handler.ts';
 import { SANDBOX, WIRE } from '../../../src/messages.ts';
-import { newDocument } from '../../../src/api/sandbox-state.ts';
+import { newDocument } from '../../../src/domain/new-document.ts';
 import { DEFAULT_START_MS } from '../../../src/domain/sandbox-document.ts';
 import { loadScenario } from '../../../src/scenarios/load-scenario.ts';
 import { nextU32, seedStreams } from '../../../src/shared/xoshiro128.ts';

@@ -1,7 +1,7 @@
 import type { Cluster, KeyValuePair } from '../../../model/ecs-types.ts';
 import type { ClusterRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { clusterArn } from '../../arns.ts';
+import { clusterArn } from '../../../domain/arns.ts';
 
 const isLive = (status: string) => status !== 'STOPPED';
 

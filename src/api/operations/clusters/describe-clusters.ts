@@ -1,6 +1,6 @@
 import type { DescribeClustersRequest, DescribeClustersResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { clusterArn } from '../../arns.ts';
+import { clusterArn } from '../../../domain/arns.ts';
 import { findCluster } from '../../resolve.ts';
 import { clusterView } from './cluster-view.ts';
 

@@ -1,6 +1,6 @@
 import type { ListClustersRequest, ListClustersResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { clusterArn } from '../../arns.ts';
+import { clusterArn } from '../../../domain/arns.ts';
 import { paginate } from '../../paginate.ts';
 
 /** ACTIVE clusters only, in creation order. */

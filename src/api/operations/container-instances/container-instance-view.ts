@@ -2,7 +2,7 @@
 import type { ContainerInstance, Resource } from '../../../model/ecs-types.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { containerInstanceArn } from '../../arns.ts';
+import { containerInstanceArn } from '../../../domain/arns.ts';
 import { toEpochSeconds } from '../../wire-time.ts';
 import { liveTasksOn } from './task-reservation.ts';
 import { remainingCpuAndMemory } from '../../../engine/placement/task-reservation.ts';

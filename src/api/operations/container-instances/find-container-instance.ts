@@ -2,7 +2,7 @@
 // up in one cluster, since "container instances are cluster-specific and region-specific".
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { containerInstanceArn, parseEcsArn } from '../../arns.ts';
+import { containerInstanceArn, parseEcsArn } from '../../../domain/arns.ts';
 
 /** The id a reference names, or undefined for an ARN of another kind, region or account. */
 export function containerInstanceIdOf(ctx: OperationContext, ref: string): string | undefined {

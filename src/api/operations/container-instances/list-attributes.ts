@@ -5,7 +5,7 @@
 // output (aws/aws-cli awscli/examples/ecs/list-attributes.rst).
 import type { Attribute, ListAttributesRequest, ListAttributesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { containerInstanceArn } from '../../arns.ts';
+import { containerInstanceArn } from '../../../domain/arns.ts';
 import { invalidParameter } from '../../aws-error.ts';
 import { CONTAINER_INSTANCES } from '../../../messages.ts';
 import { paginate } from '../../paginate.ts';

@@ -5,7 +5,7 @@
 import type { ListContainerInstancesRequest, ListContainerInstancesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { evaluateQuery } from '../../../query/evaluate-query.ts';
-import { containerInstanceArn } from '../../arns.ts';
+import { containerInstanceArn } from '../../../domain/arns.ts';
 import { paginate } from '../../paginate.ts';
 import { requireCluster } from '../../resolve.ts';
 import { assertValidExpression } from '../../validate/validate-expression.ts';

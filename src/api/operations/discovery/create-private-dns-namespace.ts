@@ -6,7 +6,7 @@ import type { OperationContext } from '../../operation-context.ts';
 import { VPC_ID } from '../../../domain/resource-ids.ts';
 import { AwsError } from '../../aws-error.ts';
 import { DISCOVERY } from '../../../messages.ts';
-import { namespaceArn } from './discovery-arns.ts';
+import { namespaceArn } from '../../../domain/discovery-arns.ts';
 import { LIMITS, invalidInput, requireLength } from './discovery-constraints.ts';
 import { settleDueOperations } from './discovery-state.ts';
 import { newOperationId, submitOperation } from './submit-operation.ts';

@@ -3,7 +3,7 @@ import type { RegistryServiceRecord } from '../../../domain/discovery-records.ts
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError } from '../../aws-error.ts';
 import { DISCOVERY } from '../../../messages.ts';
-import { registryServiceArn } from './discovery-arns.ts';
+import { registryServiceArn } from '../../../domain/discovery-arns.ts';
 import {
   LIMITS, SERVICE_NAME_PATTERN, invalidInput, requireLength, requirePattern, requirePresent, requireRange,
 } from './discovery-constraints.ts';

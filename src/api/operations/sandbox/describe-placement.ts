@@ -4,7 +4,7 @@
 // `placement` stream is not advanced (the core works on a copy).
 import type { OperationContext } from '../../operation-context.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
-import { containerInstanceArn } from '../../arns.ts';
+import { containerInstanceArn } from '../../../domain/arns.ts';
 import { SANDBOX, TASKS } from '../../../messages.ts';
 import { integer, list, string, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 import { buildPlacementProblem, type BuiltPlacement } from '../../../engine/placement/build-placement-problem.ts';

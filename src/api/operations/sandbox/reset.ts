@@ -5,7 +5,7 @@ import { DEFAULT_ACCOUNT_ID } from '../../../domain/sandbox-document.ts';
 import { ACCOUNT_ID } from '../../../domain/resource-ids.ts';
 import { invalidParameter } from '../../aws-error.ts';
 import { SANDBOX } from '../../../messages.ts';
-import { newDocument } from '../../sandbox-state.ts';
+import { newDocument } from '../../../domain/new-document.ts';
 import { integer, string, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
 
 export interface ResetInput {

@@ -2,7 +2,7 @@ import type { CreateServiceRequest, CreateServiceResponse } from '../../../model
 import type { ServiceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { roleArn } from '../../arns.ts';
+import { roleArn } from '../../../domain/arns.ts';
 import { SERVICES } from '../../../messages.ts';
 import { requireActiveCluster } from '../../resolve.ts';
 import type { ServiceDraft } from '../../validate/service-draft.ts';

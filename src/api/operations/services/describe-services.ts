@@ -1,7 +1,7 @@
 import type { DescribeServicesRequest, DescribeServicesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { serviceArn } from '../../arns.ts';
+import { serviceArn } from '../../../domain/arns.ts';
 import { SERVICES } from '../../../messages.ts';
 import { findService, requireCluster } from '../../resolve.ts';
 import { serviceView } from './service-view.ts';

@@ -1,6 +1,6 @@
 import type { ListServicesRequest, ListServicesResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { serviceArn } from '../../arns.ts';
+import { serviceArn } from '../../../domain/arns.ts';
 import { paginate } from '../../paginate.ts';
 import { requireCluster } from '../../resolve.ts';
 

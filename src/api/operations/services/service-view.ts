@@ -4,7 +4,7 @@
 import type { Deployment, Service } from '../../../model/ecs-types.ts';
 import type { DeploymentRecord, ServiceRecord, TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { clusterArn, serviceArn } from '../../arns.ts';
+import { clusterArn, serviceArn } from '../../../domain/arns.ts';
 import { toEpochSeconds } from '../../wire-time.ts';
 
 // PROVISIONING is counted as pending, as the cluster counts do.

@@ -1,7 +1,7 @@
 import type { DeregisterTaskDefinitionRequest, DeregisterTaskDefinitionResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clientException } from '../../aws-error.ts';
-import { parseEcsArn } from '../../arns.ts';
+import { parseEcsArn } from '../../../domain/arns.ts';
 import { TASK_DEFINITIONS } from '../../../messages.ts';
 import { findTaskDefinition } from '../../resolve.ts';
 import { taskDefinitionView } from './task-definition-view.ts';

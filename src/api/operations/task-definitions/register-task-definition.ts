@@ -2,7 +2,7 @@ import type { RegisterTaskDefinitionRequest, RegisterTaskDefinitionResponse } fr
 import type { Compatibility, TaskDefinitionRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { clientException, invalidParameter } from '../../aws-error.ts';
-import { taskDefinitionArn } from '../../arns.ts';
+import { taskDefinitionArn } from '../../../domain/arns.ts';
 import { TASK_DEFINITIONS } from '../../../messages.ts';
 import { assertValidExpression } from '../../validate/validate-expression.ts';
 import { normaliseContainerDefinitions } from './normalise-container-definitions.ts';

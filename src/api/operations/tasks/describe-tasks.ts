@@ -1,7 +1,7 @@
 import type { DescribeTasksRequest, DescribeTasksResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { taskArn } from '../../arns.ts';
+import { taskArn } from '../../../domain/arns.ts';
 import { TASKS } from '../../../messages.ts';
 import { requireCluster } from '../../resolve.ts';
 import { findTask } from './find-task.ts';

@@ -1,6 +1,6 @@
 import type { TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { parseEcsArn } from '../../arns.ts';
+import { parseEcsArn } from '../../../domain/arns.ts';
 
 /** `ref` is a task id or a full task ARN (API18 DescribeTasks, StopTask); only tasks of `clusterName` match. */
 export function findTask(ctx: OperationContext, clusterName: string, ref: string): TaskRecord | undefined {

@@ -1,7 +1,7 @@
 import type { ListTasksRequest, ListTasksResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
-import { parseEcsArn, taskArn } from '../../arns.ts';
+import { parseEcsArn, taskArn } from '../../../domain/arns.ts';
 import { SERVICES, TASKS } from '../../../messages.ts';
 import { findService, requireCluster } from '../../resolve.ts';
 import { paginate } from '../../paginate.ts';

@@ -6,7 +6,7 @@ import type { Failure, RunTaskRequest, RunTaskResponse } from '../../../model/ec
 import type { TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
-import { containerInstanceArn } from '../../arns.ts';
+import { containerInstanceArn } from '../../../domain/arns.ts';
 import { TASKS } from '../../../messages.ts';
 import { buildPlacementProblem, placementInstances, type BuiltPlacement } from '../../../engine/placement/build-placement-problem.ts';
 import { applyPlacement, createTask, type NewTaskSettings } from '../../../engine/placement/apply-placement.ts';

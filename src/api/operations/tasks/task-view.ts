@@ -1,7 +1,7 @@
 import type { Attachment, Container, Task, TaskOverride } from '../../../model/ecs-types.ts';
 import type { TaskRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { clusterArn, containerArn, containerInstanceArn, taskArn } from '../../arns.ts';
+import { clusterArn, containerArn, containerInstanceArn, taskArn } from '../../../domain/arns.ts';
 import { toEpochSeconds } from '../../wire-time.ts';
 
 type TaskStatus = TaskRecord['lastStatus'];

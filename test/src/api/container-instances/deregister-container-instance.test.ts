@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aSandbox } from '../../../builders/sandbox.ts';
 import { addTaskDefinition, registerInstance } from '../../../builders/container-instances.ts';
 import { aTask, addTasks } from '../../../builders/tasks.ts';
-import { regionState } from '../../../../src/api/sandbox-state.ts';
+import { regionState } from '../../../../src/domain/new-document.ts';
 
 describe('DeregisterContainerInstance', () => {
   it('replays EX18 "To deregister a container instance from a cluster" (container_instance_UUID → a real id)', () => {

@@ -3,7 +3,7 @@ import { aSandbox } from '../../../builders/sandbox.ts';
 import {
   ACCOUNT, identityDocument, instanceArnOf, putSubnets, registerInstance,
 } from '../../../builders/container-instances.ts';
-import { regionState } from '../../../../src/api/sandbox-state.ts';
+import { regionState } from '../../../../src/domain/new-document.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const CAP = 'com.amazonaws.ecs.capability.';

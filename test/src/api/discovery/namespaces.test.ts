@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SandboxApi } from '../../../../src/api/handler.ts';
-import { newDocument } from '../../../../src/api/sandbox-state.ts';
+import { newDocument } from '../../../../src/domain/new-document.ts';
 import { SD, aSandbox } from '../../../builders/sandbox.ts';
 import { START, VPC, withNamespace, withRegistry } from '../../../builders/discovery.ts';
 

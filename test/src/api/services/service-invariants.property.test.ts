@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AwsError } from '../../../../src/api/aws-error.ts';
-import { regionState } from '../../../../src/api/sandbox-state.ts';
+import { regionState } from '../../../../src/domain/new-document.ts';
 import { settleDrainingServices } from '../../../../src/engine/settle-draining-services.ts';
 import { ECS } from '../../../builders/sandbox.ts';
 import { aServiceWorld, awsvpc, register, SG_1, SUBNET_A, SUBNET_B, taskDefinitions } from '../../../builders/services.ts';

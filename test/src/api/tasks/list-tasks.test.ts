@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aSandbox, type TestSandbox } from '../../../builders/sandbox.ts';
 import { aTask, addTasks, containerInstanceArnOf, taskArnOf, taskDefinitionArnOf } from '../../../builders/tasks.ts';
-import { regionState } from '../../../../src/api/sandbox-state.ts';
+import { regionState } from '../../../../src/domain/new-document.ts';
 import type { ServiceRecord } from '../../../../src/domain/records.ts';
 import { DEFAULT_START_MS } from '../../../../src/domain/sandbox-document.ts';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SandboxApi } from '../../../../src/api/handler.ts';
-import { newDocument } from '../../../../src/api/sandbox-state.ts';
+import { newDocument } from '../../../../src/domain/new-document.ts';
 import { loadSchedulerCore } from '../../../../src/wasm/load-scheduler-core.ts';
 import { createWasmPlacementCore } from '../../../../src/wasm/wasm-placement-core.ts';
 import type { PlacementCore } from '../../../../src/placement-core.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aSandbox, type TestSandbox } from '../../../builders/sandbox.ts';
 import { aTask, addTasks } from '../../../builders/tasks.ts';
 import { aTaskDefinition, anInstance, SUBNET, withSubnets } from '../../../builders/placement.ts';
-import { regionState } from '../../../../src/api/sandbox-state.ts';
+import { regionState } from '../../../../src/domain/new-document.ts';
 import { ERA_2018 } from '../../../../src/engine/era.ts';
 import { buildPlacementProblem, type PlacementSettings } from '../../../../src/engine/placement/build-placement-problem.ts';
 import { literalPlacementCore } from '../../../../src/reference/literal-placement-core.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeFargateTasks } from '../../../../src/engine/placement/fargate-placement.ts';
-import { newDocument, regionState } from '../../../../src/api/sandbox-state.ts';
+import { newDocument, regionState } from '../../../../src/domain/new-document.ts';
 import type { TaskRecord } from '../../../../src/domain/records.ts';
 import type { RandomState } from '../../../../src/shared/xoshiro128.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aSandbox, type TestSandbox } from '../../../builders/sandbox.ts';
 import { aTaskDefinition, anInstance } from '../../../builders/placement.ts';
-import { regionState } from '../../../../src/api/sandbox-state.ts';
+import { regionState } from '../../../../src/domain/new-document.ts';
 import { ERA_2018 } from '../../../../src/engine/era.ts';
 import { buildPlacementProblem } from '../../../../src/engine/placement/build-placement-problem.ts';
 import { placementFailureMessage } from '../../../../src/engine/placement/placement-failure-message.ts';

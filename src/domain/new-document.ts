@@ -3,7 +3,7 @@
 import {
   DEFAULT_ACCOUNT_ID, DEFAULT_START_MS, DOCUMENT_SCHEMA_VERSION,
   type ClockMode, type RegionState, type SandboxDocument,
-} from '../domain/sandbox-document.ts';
+} from './sandbox-document.ts';
 import { seedStreams } from '../shared/xoshiro128.ts';
 
 export interface NewDocumentOptions {
