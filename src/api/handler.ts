@@ -7,6 +7,7 @@ import { advanceClock } from '../engine/clock.ts';
 import { AwsError } from './aws-error.ts';
 import { WIRE } from '../messages.ts';
 import { createOperationContext } from './operation-context.ts';
+import { takeUndoPoint } from './undo-point.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { literalPlacementCore } from '../reference/literal-placement-core.ts';
 import { newDocument, regionState } from '../domain/new-document.ts';
@@ -107,15 +108,19 @@ export class SandboxApi {
       throw new AwsError('SerializationException', WIRE.structureNotExpected);
     }
 
-    const snapshot = definition.mutates ? structuredClone(this.document) : undefined;
+    // Steps that fall due run first and stay, whatever the call's outcome: time passed.
+    this.tickClock();
+    const region = meta.region || DEFAULT_REGION;
+    const state = regionState(this.document, region);
+    const undo = definition.mutates ? takeUndoPoint(this.document, state) : undefined;
+    const document = this.document;
     try {
-      this.tickClock();
-      const region = meta.region || DEFAULT_REGION;
-      const ctx = createOperationContext(this.document, region, regionState(this.document, region), this.era, this.placementCore);
+      const ctx = createOperationContext(document, region, state, this.era, this.placementCore);
       const output = definition.run(ctx, value, this);
       return { output: output ?? {}, unknownMembers };
     } catch (error) {
-      if (snapshot) this.document = snapshot;
+      // Reset and ImportScenario replace the document only once they cannot fail any more.
+      if (undo && this.document === document) undo.restore();
       if (error instanceof AwsError) throw error;
       throw new AwsError('ServerException', WIRE.internalError, 500);
     }

@@ -1,5 +1,6 @@
 // Every operation the endpoint answers, by X-Amz-Target prefix. `mutates` marks the calls that
-// change state: the handler snapshots the document before them so that a failed call changes nothing.
+// change state: they validate before they mutate, and the handler takes an undo point
+// (src/api/undo-point.ts) before them as a safety net, so that a failed call changes nothing.
 import type { OperationContext } from '../operation-context.ts';
 import type { SandboxApi } from '../handler.ts';
 import { createCluster } from './clusters/create-cluster.ts';
@@ -107,7 +108,7 @@ export const ecsOperations: Record<string, OperationDefinition> = {
 
 export const discoveryOperations: Record<string, OperationDefinition> = {
   // Every Auto Naming call first completes the operations already due (discovery-state.ts), so
-  // even the reads may settle state; that is deterministic and needs no snapshot.
+  // even the reads may settle state; that is deterministic and needs no undo point.
   CreatePrivateDnsNamespace: { run: createPrivateDnsNamespace, mutates: true },
   GetNamespace: { run: getNamespace, mutates: false },
   ListNamespaces: { run: listNamespaces, mutates: false },
@@ -125,8 +126,8 @@ export const discoveryOperations: Record<string, OperationDefinition> = {
 };
 
 export const sandboxOperations: Record<string, OperationDefinition> = {
-  // Reset and ImportScenario replace the document through api.replaceDocument; the snapshot still
-  // restores the old one if they fail.
+  // Reset and ImportScenario replace the document through api.replaceDocument as their last step,
+  // after everything that can fail.
   Reset: { run: reset, mutates: true },
   PutSubnets: { run: putSubnets, mutates: true },
   PutSecurityGroups: { run: putSecurityGroups, mutates: true },
