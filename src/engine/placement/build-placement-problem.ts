@@ -14,7 +14,7 @@ import {
 } from '../../placement/placement-codes.ts';
 import { compileMemberOf, type MemberOfTables } from './compile-member-of.ts';
 import { queryInstanceIn } from './query-instance-of.ts';
-import { definitionReservation, liveTasksOnInstance, remainingCpuAndMemory, taskDefinitionOf } from './task-reservation.ts';
+import { definitionReservation, liveTasksByInstance, remainingCpuAndMemory, taskDefinitionOf } from './task-reservation.ts';
 
 export type TaskDefinition = TaskDefinitionRecord['definition'];
 
@@ -182,9 +182,10 @@ export function buildPlacementProblem(state: RegionState, settings: PlacementSet
   const groupLive = new Int32Array(M);
   const liveTasks = new Int32Array(M);
   const liveByInstance: TaskRecord[][] = [];
+  const liveTasksOf = liveTasksByInstance(state);
 
   instances.forEach((instance, i) => {
-    const live = liveTasksOnInstance(state, instance);
+    const live = liveTasksOf(instance);
     liveByInstance.push(live);
     instanceState[i] = instance.status === 'DRAINING' ? INSTANCE_DRAINING : INSTANCE_ACTIVE;
     agentConnected[i] = instance.agentConnected ? 1 : 0;
@@ -217,7 +218,7 @@ export function buildPlacementProblem(state: RegionState, settings: PlacementSet
     .map((c) => ({ ...c }) as PlacementConstraint);
   const knownGroups = [...new Set([...liveByInstance.flat().map((t) => t.group), settings.group])];
   const tables: MemberOfTables = {
-    instances: instances.map((instance) => queryInstanceIn(state, instance)),
+    instances: instances.map((instance, i) => queryInstanceIn(state, instance, liveByInstance[i])),
     knownGroups,
     ops: [],
     leafColumns: [],

@@ -1,12 +1,13 @@
 // A container instance as the cluster query language sees it (semantics 5.4). Shared by
 // ListContainerInstances' `filter` and the memberOf leaves of placement (compile-member-of.ts).
-import type { ContainerInstanceRecord } from '../../domain/records.ts';
+import type { ContainerInstanceRecord, TaskRecord } from '../../domain/records.ts';
 import type { RegionState } from '../../domain/sandbox-document.ts';
 import type { QueryInstance } from '../../query/evaluate-query.ts';
 import { liveTasksOnInstance } from './task-reservation.ts';
 
-export function queryInstanceIn(state: RegionState, instance: ContainerInstanceRecord): QueryInstance {
-  const tasks = liveTasksOnInstance(state, instance);
+export function queryInstanceIn(
+  state: RegionState, instance: ContainerInstanceRecord, tasks: readonly TaskRecord[] = liveTasksOnInstance(state, instance),
+): QueryInstance {
   const attributes: Record<string, string | null> = {};
   for (const a of instance.attributes) attributes[a.name] = a.value ?? null;
   return {
