@@ -1,6 +1,6 @@
 // Step 4 of the contract: the task takes its resources on instance i and the group's counts rise.
-// The indexed path binds ports through its per-instance cursors (indexes/used-ports.ts); the
-// brute-force scan keeps no index and uses scan/scan-ports.ts. Both bind the same ports.
+// The brute-force scan (indexedPorts = false) has no lowest-free port cursors; both paths bind the
+// same ports through indexes/used-ports.ts.
 import { setWord, word } from '../memory/words';
 import {
   batchGroupIndex, cpuFree, eniFree, groupActive, groupLive, groupLiveByGroup, liveTasks, M, memoryFree,
@@ -11,21 +11,16 @@ import { PROTOCOL_TCP } from '../abi';
 import { fitsPorts } from './stages/fits-ports';
 import { takePort } from './indexes/used-ports';
 import { addToSpreadCounts } from './strategies/spread';
-import { scanFitsPorts, scanTakePort } from './scan/scan-ports';
 
 export function placeTask(i: i32, t: i32, indexedPorts: bool = true): void {
   // The ports stage is deterministic: re-running it on i yields the host ports its check chose.
-  if (P > 0) {
-    if (indexedPorts) fitsPorts(i);
-    else scanFitsPorts(i);
-  }
+  if (P > 0) fitsPorts(i, indexedPorts);
   setWord(cpuFree, i, word(cpuFree, i) - taskCpu);
   setWord(memoryFree, i, word(memoryFree, i) - taskMemory);
   setWord(eniFree, i, word(eniFree, i) - taskNeedsEni);
   for (let k = 0; k < P; k++) {
     const port = word(taskPorts, k);
-    if (indexedPorts) takePort(i, port);
-    else scanTakePort(i, port);
+    takePort(i, port);
     setWord(outAssignedPorts, t * P + k, port); // encoded, as the oracle records them
     const mapping = word(taskPortMappings, k);
     if ((mapping & 0xffff) > 0) {

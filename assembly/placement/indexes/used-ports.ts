@@ -1,15 +1,17 @@
 // The host ports in use per instance (semantics 4.5): the sorted CSR rows the host sent, plus the
 // ports this batch bound, kept as a linked list per instance in a pool sized count × P. Ports only
 // get taken during a batch, so each (instance, protocol) keeps a lowest-free cursor for dynamic ports.
+// The brute-force scan has no cursor region (withCursors = false) and counts up from ephemeralFirst.
 import { ephemeralFirst, M, portCursor, portHead, portPool, usedPorts, usedPortsStart } from '../placement-batch';
 import { setWord, word } from '../../memory/words';
 
 let poolTop: i32 = 0;
 
-export function resetUsedPorts(): void {
+export function resetUsedPorts(withCursors: bool = true): void {
   poolTop = 0;
   for (let i = 0; i < M; i++) {
     setWord(portHead, i, -1);
+    if (!withCursors) continue;
     const first = word(ephemeralFirst, i);
     setWord(portCursor, i << 1, first);
     setWord(portCursor, (i << 1) + 1, first);
@@ -41,10 +43,11 @@ export function takePort(i: i32, encoded: i32): void {
 }
 
 /** The lowest port ≥ the cursor of (i, protocol) that is not taken; it never goes down in a batch. */
-export function lowestFreePort(i: i32, protocol: i32, last: i32): i32 {
+export function lowestFreePort(i: i32, protocol: i32, last: i32, useCursor: bool = true): i32 {
+  const cursor = useCursor && protocol <= 1;
   const slot = (i << 1) + (protocol & 1);
-  let p = protocol <= 1 ? word(portCursor, slot) : word(ephemeralFirst, i);
+  let p = cursor ? word(portCursor, slot) : word(ephemeralFirst, i);
   while (p <= last && isPortUsed(i, (protocol << 16) | p)) p++;
-  if (protocol <= 1) setWord(portCursor, slot, p);
+  if (cursor) setWord(portCursor, slot, p);
   return p;
 }

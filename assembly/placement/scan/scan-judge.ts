@@ -15,7 +15,7 @@ import {
 } from '../placement-batch';
 import { isMemberOf } from '../constraints/member-of';
 import { isDistinctInstance } from '../constraints/distinct-instance';
-import { scanFitsPorts } from './scan-ports';
+import { fitsPorts } from '../stages/fits-ports';
 
 /** Fills the static and the gated CPU columns (see above). */
 export function buildStaticColumn(): void {
@@ -52,7 +52,7 @@ function stageCode(i: i32): i32 {
   if (word(instanceState, i) == abi.INSTANCE_DRAINING) return abi.REJECT_DRAINING; // 4.2
   if (word(cpuFree, i) < taskCpu) return abi.REJECT_CPU; // 4.3
   if (word(memoryFree, i) < taskMemory) return abi.REJECT_MEMORY; // 4.4
-  if (P > 0 && !scanFitsPorts(i)) return abi.REJECT_PORTS; // 4.5
+  if (P > 0 && !fitsPorts(i, false)) return abi.REJECT_PORTS; // 4.5
   if (taskNeedsEni != 0 && word(eniFree, i) < 1) return abi.REJECT_ENI; // 4.6
   if (word(attributesOk, i) == 0) return abi.REJECT_ATTRIBUTE; // 4.7
   if (word(agentConnected, i) == 0) return abi.REJECT_AGENT; // 4.8
@@ -80,6 +80,6 @@ export function scanExplain(): i32 {
 export function isScanCandidate(i: i32): bool {
   if (word(scratchCode, i) == 0 || word(cpuFree, i) < taskCpu || word(memoryFree, i) < taskMemory) return false;
   if (taskNeedsEni != 0 && word(eniFree, i) < 1) return false;
-  if (P > 0 && !scanFitsPorts(i)) return false;
+  if (P > 0 && !fitsPorts(i, false)) return false;
   return firstFailingConstraint(i) < 0;
 }

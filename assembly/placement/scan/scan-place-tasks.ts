@@ -8,13 +8,13 @@ import { countSpreadKeys } from '../strategies/spread';
 import { loadStream, storeStream } from '../strategies/placement-random';
 import { closestMatch } from '../closest-match';
 import { buildStaticColumn, gatedCpuPlaced, scanExplain } from './scan-judge';
-import { resetScanPorts } from './scan-ports';
+import { resetUsedPorts } from '../indexes/used-ports';
 import { planFirstStrategy, scanChoose } from './scan-choose';
 import { placeTask } from '../place-task';
 
 export function scanPlaceTasksIn(base: usize): i32 {
   loadPlacementBatch(base);
-  resetScanPorts();
+  resetUsedPorts(false);
   countSpreadKeys();
   buildStaticColumn();
   planFirstStrategy();

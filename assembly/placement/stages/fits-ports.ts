@@ -1,5 +1,6 @@
 // RESOURCE:PORTS (semantics 4.5). The task's mappings are walked in order, each seeing the ones
 // before it; the host ports chosen land in taskPorts, so placeTask can bind exactly these.
+// `useCursor` is false for the brute-force scan, which keeps no lowest-free cursors.
 import { PROTOCOL_TCP } from '../../abi';
 import { setWord, word } from '../../memory/words';
 import { ephemeralLast, P, reservedTcpCount, reservedUdpCount, taskPortMappings, taskPorts } from '../placement-batch';
@@ -13,7 +14,7 @@ function isTakenByTask(encoded: i32, taken: i32): bool {
   return false;
 }
 
-export function fitsPorts(i: i32): bool {
+export function fitsPorts(i: i32, useCursor: bool = true): bool {
   let staticTcp = 0;
   let staticUdp = 0;
   for (let k = 0; k < P; k++) {
@@ -32,7 +33,7 @@ export function fitsPorts(i: i32): bool {
       setWord(taskPorts, k, mapping);
     } else {
       const last = word(ephemeralLast, i);
-      let p = lowestFreePort(i, protocol, last);
+      let p = lowestFreePort(i, protocol, last, useCursor);
       while (p <= last && (isTakenByTask((protocol << 16) | p, k) || isPortUsed(i, (protocol << 16) | p))) p++;
       if (p > last) return false;
       setWord(taskPorts, k, (protocol << 16) | p);
