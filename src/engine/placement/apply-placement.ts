@@ -72,7 +72,8 @@ export function applyPlacement(
   for (let t = 0; t < result.placed; t++) {
     const instance = built.instances[result.assignments[t]];
     const hostPorts = built.mappings.map((m, p) => ({
-      containerName: m.containerName, containerPort: m.containerPort, hostPort: result.assignedPorts[t * P + p], protocol: m.protocol,
+      // the core's ports are encoded (protocol << 16 | port, placement contract); the record keeps the port
+      containerName: m.containerName, containerPort: m.containerPort, hostPort: result.assignedPorts[t * P + p] & 0xffff, protocol: m.protocol,
     }));
     const subnetId = built.networkMode === 'awsvpc' ? instance.subnetId : undefined;
     tasks.push(createTask(ctx, settings, { containerInstanceId: instance.id, hostPorts, ...(subnetId !== undefined ? { subnetId } : {}) }));

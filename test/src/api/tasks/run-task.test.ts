@@ -114,6 +114,16 @@ describe('RunTask: worked examples (semantics 4.12, 6.8)', () => {
     expect(held).toEqual([[49153, 49154], [49155, 49156]]);
   });
 
+  it('udp ports are stored as port numbers, not as the core\'s encoded (protocol << 16 | port) values', () => {
+    const s = aSandbox();
+    anInstance(s);
+    aTaskDefinition(s, 'dns', { memory: 64, portMappings: [{ containerPort: 53, hostPort: 53, protocol: 'udp' }, { containerPort: 54, protocol: 'udp' }] });
+    s.ecs('RunTask', { taskDefinition: 'dns', count: 2 });
+    // the static 53 once (the second task fails RESOURCE:PORTS), the dynamic 54 on the lowest udp ephemeral port
+    const held = s.api.document.regions['us-east-1'].tasks.map((t) => t.hostPorts.map((h) => [h.protocol, h.hostPort]));
+    expect(held).toEqual([[['udp', 53], ['udp', 49153]]]);
+  });
+
   it('awsvpc on EC2: a c5.large (ENI limit 3) takes 2 tasks; ENIs get the lowest free addresses (4.6, 14.3)', () => {
     const s = aSandbox();
     withSubnets(s);
