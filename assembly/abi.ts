@@ -2,7 +2,7 @@
 // src/placement/placement-codes.ts) and test/assembly/abi.test.ts asserts that the two agree.
 
 // Bumped whenever an export's meaning or a code below changes.
-export const ABI_VERSION: i32 = 2;
+export const ABI_VERSION: i32 = 3;
 
 // ── Rejection codes: the first stage an instance failed (semantics 4.2) ─────────────────────────────
 export const REJECT_NONE: i32 = 0;
@@ -103,6 +103,12 @@ export const PH_SCRATCH_TASK_PORTS: i32 = 55; // P
 export const PH_SCRATCH_STACK: i32 = 56; // programOps.length / 2 + 1
 export const PH_SCRATCH_CANDIDATE_BITS: i32 = 57; // (M + 31) >> 5
 export const PH_SCRATCH_TIE_TREE: i32 = 58; // max(4 × classes × leaves, (2 × classes + 3) × M + 1): tie tree or best-fit buckets (classes ≤ TIE_TREE_MAX_CLASSES, leaves: the least power of two ≥ M)
+// A batch against a resident cluster store (assembly/resident, src/placement/resident-cluster-store.ts):
+// the host writes the batch's own columns as above and these; gatherResidentBatch fills the instance
+// columns (PH_INSTANCE_STATE … PH_LIVE_TASKS, PH_GROUP_LIVE_BY_GROUP) from the store.
+export const PH_RESIDENT_SLOTS: i32 = 59; // M store slots, in problem order
+export const PH_RESIDENT_GROUPS: i32 = 60; // PH_REFERENCED_GROUP_COUNT store groups (-1: zeros)
+export const PH_RESIDENT_BATCH_GROUP: i32 = 61; // scalar: the store group of groupActive / groupLive, or -1
 export const PH_HEADER_WORDS: i32 = 64;
 /** A leading spread(attribute) with at most this many keys is answered by the tie tree. */
 export const TIE_TREE_MAX_CLASSES: i32 = 8;
@@ -141,3 +147,16 @@ export const SH_SCRATCH_VALUE: i32 = 32; // M, or none when the stop tree answer
 export const SH_SCRATCH_TASK_LIST: i32 = 33; // N
 export const SH_SCRATCH_STOP_TREE: i32 = 34; // 8 × classes × leaves when the stop tree answers the chain (planStopTree), else none
 export const SH_HEADER_WORDS: i32 = 40;
+
+// ── Resident cluster stores (performance notes 4: load once, then send deltas) ──────────────────────
+// Mirrors src/placement/resident-deltas.ts: the delta record kinds, the GONE state, record heads.
+export const DELTA_INSTANCE: i32 = 1;
+export const DELTA_TASK: i32 = 2;
+export const INSTANCE_GONE: i32 = 2;
+export const INSTANCE_RECORD_HEAD: i32 = 10;
+export const TASK_RECORD_HEAD: i32 = 9;
+// What applyClusterDeltas / gatherResidentBatch / placeResidentTasks return when they refuse (< 0).
+export const RESIDENT_UNKNOWN_STORE: i32 = -1; // no store with this id (never created, or disposed)
+export const RESIDENT_BAD_RECORD: i32 = -2; // unknown kind, truncated record, bad sign or group, slot out of turn
+export const RESIDENT_BAD_SLOT: i32 = -3; // a batch names an unknown or INSTANCE_GONE slot
+export const RESIDENT_PORTS_OVERFLOW: i32 = -4; // the batch's ports exceed clusterStoreUsedPortCount (a slot named twice)

@@ -1,10 +1,13 @@
 // The only export surface of the scheduler core. Numbers in, numbers out: no classes cross.
-import { ABI_VERSION } from './abi';
+import { ABI_VERSION, RESIDENT_UNKNOWN_STORE } from './abi';
 import { SplitMix32, Xoshiro128 } from './random/xoshiro128';
 import { batchBufferBase, reserveBatchBuffer } from './memory/batch-buffer';
 import { placeTasksIn } from './placement/place-tasks';
 import { selectTasksToStopIn } from './scale-in/select-tasks-to-stop';
 import { scanPlaceTasksIn } from './placement/scan/scan-place-tasks';
+import { createStore, disposeStore, storeOf } from './resident/store-registry';
+import { applyDeltas } from './resident/apply-deltas';
+import { gatherBatch } from './resident/gather-batch';
 
 const placementStream = new Xoshiro128();
 const idsStream = new Xoshiro128();
@@ -72,4 +75,47 @@ export function selectTasksToStop(): i32 {
  *  task judges every instance. Same answers as placeTasks; returns the number of tasks placed. */
 export function placeTasksScan(): i32 {
   return scanPlaceTasksIn(batchBufferBase());
+}
+
+// ── Resident cluster stores (performance notes 4: the hot state stays here across calls) ────────────
+// A store is named by its id. The host sends deltas (src/placement/resident-deltas.ts) through the
+// batch buffer, then places batches that carry only their own columns and the store slots to gather.
+// Only createClusterStore and applyClusterDeltas allocate (see resident/cluster-store.ts for what that
+// does to the batch buffer); gather and place allocate nothing. Errors are negative: abi.RESIDENT_*.
+
+/** A new, empty store; returns its id. */
+export function createClusterStore(): i32 {
+  return createStore();
+}
+
+/** Frees the store; its id may be reused. */
+export function disposeClusterStore(id: i32): void {
+  disposeStore(id);
+}
+
+/** Applies the `words` words of delta records at the start of the batch buffer; returns 0 or < 0. */
+export function applyClusterDeltas(id: i32, words: i32): i32 {
+  const store = storeOf(id);
+  if (store === null) return RESIDENT_UNKNOWN_STORE;
+  return applyDeltas(store, batchBufferBase(), words);
+}
+
+/** An upper bound of the usedPorts any batch of distinct slots gathers: the (slot, port) pairs in use. */
+export function clusterStoreUsedPortCount(id: i32): i32 {
+  const store = storeOf(id);
+  return store === null ? RESIDENT_UNKNOWN_STORE : store.ports.total;
+}
+
+/** Writes the instance columns of the batch in the buffer (header PH_* + PH_RESIDENT_*); returns the ports gathered or < 0. */
+export function gatherResidentBatch(id: i32): i32 {
+  const store = storeOf(id);
+  if (store === null) return RESIDENT_UNKNOWN_STORE;
+  return gatherBatch(store, batchBufferBase());
+}
+
+/** Gathers the batch, then places it exactly as placeTasks; returns the number of tasks placed or < 0. */
+export function placeResidentTasks(id: i32): i32 {
+  const gathered = gatherResidentBatch(id);
+  if (gathered < 0) return gathered;
+  return placeTasksIn(batchBufferBase());
 }

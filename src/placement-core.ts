@@ -1,6 +1,7 @@
 // The one interface every placement core implements: the WASM core (src/wasm), the literal TS
 // reference (the oracle) and the indexed TS reference (the baseline). They must give identical answers.
 import type { PlacementProblem, PlacementResult, ScaleInProblem, ScaleInResult } from './placement/placement-problem.ts';
+import type { ResidentClusterStore } from './placement/resident-cluster-store.ts';
 
 export interface PlacementCore {
   readonly name: string;
@@ -8,4 +9,6 @@ export interface PlacementCore {
   placeTasks(problem: PlacementProblem): PlacementResult;
   /** Chooses problem.count stoppable tasks (semantics 8). */
   selectTasksToStop(problem: ScaleInProblem): ScaleInResult;
+  /** A new, empty store of one cluster's hot state kept across calls (performance notes 4); it places with this core. */
+  createClusterStore(): ResidentClusterStore;
 }

@@ -26,8 +26,10 @@ export function reserveBatchBuffer(words: i32): usize {
   if (bufferBase != 0 && bytes <= bufferBytes) return bufferBase;
   const top = <usize>memory.size() << 16;
   // Still the top of memory: extend it. Otherwise (first call, or the allocator grew memory since)
-  // start afresh at the top; the old region is then left unused (the core allocates nothing after
-  // start-up, so this happens once).
+  // start afresh at the top; the old region is then left unused. Placement and scale-in allocate
+  // nothing, so without resident stores this happens once; a resident store's allocations
+  // (applyClusterDeltas) can make it happen again, at most once per doubling of linear memory
+  // (resident/cluster-store.ts).
   if (bufferBase == 0 || bufferBase + bufferBytes != top) {
     bufferBase = top;
     bufferBytes = 0;

@@ -11,6 +11,8 @@ import { takeUndoPoint } from './undo-point.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { literalPlacementCore } from '../reference/literal-placement-core.ts';
 import { newDocument, regionState } from '../domain/new-document.ts';
+import type { RegionState } from '../domain/sandbox-document.ts';
+import { RegionLedgers } from '../engine/placement/region-ledgers.ts';
 import { validateInput, type ApiModel, type ValidationStyle } from './validate/validate-input.ts';
 import {
   AGENT_ONLY_OPERATIONS, DISCOVERY_TARGET_PREFIX, ECS_TARGET_PREFIX, SANDBOX_TARGET_PREFIX,
@@ -40,28 +42,65 @@ export interface SandboxApiOptions {
   era?: Era;
   /** The core RunTask, StartTask, DescribePlacement and the scheduler place with; default the literal TS reference. */
   placementCore?: PlacementCore;
+  /** Check every placement batch against the literal builder and core (engine/placement/place-batch.ts); for tests. */
+  verifyPlacement?: boolean;
 }
 
 export class SandboxApi {
   document: SandboxDocument;
   readonly era: Era;
-  /** Hosts that load the WASM core later (the worker) swap it in here. */
-  placementCore: PlacementCore;
+  readonly verifyPlacement: boolean;
+  private core: PlacementCore;
+  /** Each region's resident placement state, for the region state object it was loaded from. */
+  private readonly ledgers = new Map<string, { state: RegionState; ledgers: RegionLedgers }>();
   private readonly wallClock: () => number;
   private anchor: { wallMs: number; simMs: number };
 
   constructor(options: SandboxApiOptions = {}) {
     this.document = options.document ?? newDocument();
     this.era = options.era ?? ERA_2018;
-    this.placementCore = options.placementCore ?? literalPlacementCore;
+    this.core = options.placementCore ?? literalPlacementCore;
+    this.verifyPlacement = options.verifyPlacement ?? false;
     this.wallClock = options.wallClock ?? (() => 0);
     this.anchor = { wallMs: this.wallClock(), simMs: this.document.clock.nowMs };
+  }
+
+  get placementCore(): PlacementCore {
+    return this.core;
+  }
+
+  /** Hosts that load the WASM core later (the worker) swap it in here; the resident state is reloaded into it. */
+  set placementCore(core: PlacementCore) {
+    if (core === this.core) return;
+    this.disposeLedgers();
+    this.core = core;
   }
 
   /** Replaces the whole document (Reset, ImportScenario) and restarts the wall anchor. */
   replaceDocument(doc: SandboxDocument): void {
     this.document = doc;
+    this.disposeLedgers();
     this.reanchorClock();
+  }
+
+  /** The region's resident placement state; loaded afresh when the region's state object is new. */
+  private ledgersFor(region: string, state: RegionState): RegionLedgers {
+    const held = this.ledgers.get(region);
+    if (held?.state === state) return held.ledgers;
+    held?.ledgers.dispose();
+    const ledgers = new RegionLedgers(this.core);
+    this.ledgers.set(region, { state, ledgers });
+    return ledgers;
+  }
+
+  /** Frees the resident placement state held in the core (WASM memory); the API stays usable. */
+  dispose(): void {
+    this.disposeLedgers();
+  }
+
+  private disposeLedgers(): void {
+    for (const { ledgers } of this.ledgers.values()) ledgers.dispose();
+    this.ledgers.clear();
   }
 
   /** Call after the clock's mode or time changed outside the realtime flow. */
@@ -115,14 +154,17 @@ export class SandboxApi {
     const undo = definition.mutates ? takeUndoPoint(this.document, state) : undefined;
     const document = this.document;
     try {
-      const ctx = createOperationContext(document, region, state, this.era, this.placementCore);
+      const ctx = createOperationContext(document, region, state, this.era, {
+        placementCore: this.core, ledgers: this.ledgersFor(region, state), verifyPlacement: this.verifyPlacement,
+      });
       const output = definition.run(ctx, value, this);
       return { output: output ?? {}, unknownMembers };
     } catch (error) {
       // Reset and ImportScenario replace the document only once they cannot fail any more.
       if (undo && this.document === document) undo.restore();
       if (error instanceof AwsError) throw error;
-      throw new AwsError('ServerException', WIRE.internalError, 500);
+      // the cause stays for the host's logs and tests; the wire carries only the generic message
+      throw Object.assign(new AwsError('ServerException', WIRE.internalError, 500), { cause: error });
     }
   }
 }

@@ -2,10 +2,18 @@ import type { SandboxDocument, RegionState } from '../domain/sandbox-document.ts
 import type { ArnScope } from '../domain/arns.ts';
 import type { Era } from '../engine/era.ts';
 import type { PlacementCore } from '../placement-core.ts';
+import type { RegionLedgers } from '../engine/placement/region-ledgers.ts';
 import { drawToken, drawUuid } from './ids.ts';
 
-/** What an operation sees: the region it was called in, the clock, the id stream and the era. */
-export interface OperationContext {
+/** How the region places tasks: the core, the region's resident state in it, and the test-time check. */
+export interface PlacementServices {
+  readonly placementCore: PlacementCore;
+  readonly ledgers: RegionLedgers;
+  readonly verifyPlacement: boolean;
+}
+
+/** What an operation sees: the region it was called in, the clock, the id stream, the era and placement. */
+export interface OperationContext extends PlacementServices {
   readonly doc: SandboxDocument;
   readonly region: string;
   readonly state: RegionState;
@@ -15,12 +23,10 @@ export interface OperationContext {
   readonly now: number;
   newUuid(): string;
   newToken(length: number): string;
-  /** The placement core the API was given (SandboxApi option `placementCore`; default the literal TS reference). */
-  readonly placementCore: PlacementCore;
 }
 
 export function createOperationContext(
-  doc: SandboxDocument, region: string, state: RegionState, era: Era, placementCore: PlacementCore,
+  doc: SandboxDocument, region: string, state: RegionState, era: Era, placement: PlacementServices,
 ): OperationContext {
   return {
     doc,
@@ -31,6 +37,6 @@ export function createOperationContext(
     now: doc.clock.nowMs,
     newUuid: () => drawUuid(doc.random.ids),
     newToken: (length) => drawToken(doc.random.ids, length),
-    placementCore,
+    ...placement,
   };
 }

@@ -3,6 +3,7 @@
 // and readable over fast. Each stage is one small function named after it. The exact rules are
 // /work/notes/placement-contract.md; the numbered comments below refer to its steps.
 import type { PlacementCore } from '../placement-core.ts';
+import { createTsResidentClusterStore } from './ts-resident-cluster-store.ts';
 import {
   BINPACK_CPU, CONSTRAINT_DISTINCT_INSTANCE, CONSTRAINT_MEMBER_OF, INSTANCE_DRAINING, PROTOCOL_TCP,
   REJECT_AGENT, REJECT_ATTRIBUTE, REJECT_CPU, REJECT_DISTINCT_INSTANCE, REJECT_DRAINING, REJECT_ENI,
@@ -273,4 +274,5 @@ export const literalPlacementCore: PlacementCore = {
   name: 'literal TypeScript reference',
   placeTasks: literalPlaceTasks,
   selectTasksToStop: literalSelectTasksToStop,
+  createClusterStore: () => createTsResidentClusterStore({ placeTasks: literalPlaceTasks }),
 };

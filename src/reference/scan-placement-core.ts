@@ -13,6 +13,7 @@
 // on Int32Arrays alone, 0.45 after the WASM core had run, and 0.8 on arrays either way.
 // Otherwise the stages of the indexed core are run on every instance (IndexedBatch.chooseByScan).
 import type { PlacementCore } from '../placement-core.ts';
+import { createTsResidentClusterStore } from './ts-resident-cluster-store.ts';
 import {
   BINPACK_CPU, INSTANCE_DRAINING, REJECT_AGENT, REJECT_ATTRIBUTE, REJECT_CPU, REJECT_DRAINING, REJECT_ENI,
   REJECT_MEMORY, REJECT_NONE, STRATEGY_BINPACK, STRATEGY_RANDOM, STRATEGY_SPREAD,
@@ -229,4 +230,5 @@ export const scanPlacementCore: PlacementCore = {
   name: 'brute-force TypeScript scan',
   placeTasks: scanPlaceTasks,
   selectTasksToStop: literalSelectTasksToStop,
+  createClusterStore: () => createTsResidentClusterStore({ placeTasks: scanPlaceTasks }),
 };

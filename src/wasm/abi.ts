@@ -3,7 +3,7 @@
 export * from '../placement/placement-codes.ts';
 
 // Bumped whenever an export's meaning or a code changes.
-export const ABI_VERSION = 2;
+export const ABI_VERSION = 3;
 
 // ── The placement batch header (performance notes 4: zero-copy) ────────────────────────────────────
 // The host writes a PlacementProblem into the buffer of reservePlacementBuffer: PH_* are word slots of the
@@ -65,6 +65,12 @@ export const PH_SCRATCH_TASK_PORTS = 55; // P
 export const PH_SCRATCH_STACK = 56; // programOps.length / 2 + 1
 export const PH_SCRATCH_CANDIDATE_BITS = 57; // (M + 31) >> 5
 export const PH_SCRATCH_TIE_TREE = 58; // max(4 × classes × leaves, (2 × classes + 3) × M + 1): tie tree or best-fit buckets (classes ≤ TIE_TREE_MAX_CLASSES, leaves: the least power of two ≥ M)
+// A batch against a resident cluster store (assembly/resident, src/placement/resident-cluster-store.ts):
+// the host writes the batch's own columns as above and these; gatherResidentBatch fills the instance
+// columns (PH_INSTANCE_STATE … PH_LIVE_TASKS, PH_GROUP_LIVE_BY_GROUP) from the store.
+export const PH_RESIDENT_SLOTS = 59; // M store slots, in problem order
+export const PH_RESIDENT_GROUPS = 60; // PH_REFERENCED_GROUP_COUNT store groups (-1: zeros)
+export const PH_RESIDENT_BATCH_GROUP = 61; // scalar: the store group of groupActive / groupLive, or -1
 export const PH_HEADER_WORDS = 64;
 /** A leading spread(attribute) with at most this many keys is answered by the tie tree. */
 export const TIE_TREE_MAX_CLASSES = 8;
@@ -103,3 +109,11 @@ export const SH_SCRATCH_VALUE = 32; // M, or none when the stop tree answers the
 export const SH_SCRATCH_TASK_LIST = 33; // N
 export const SH_SCRATCH_STOP_TREE = 34; // 8 × classes × leaves when the stop tree answers the chain (planStopTree), else none
 export const SH_HEADER_WORDS = 40;
+
+// ── Resident cluster stores (performance notes 4: load once, then send deltas) ──────────────────────
+export { DELTA_INSTANCE, DELTA_TASK, INSTANCE_GONE, INSTANCE_RECORD_HEAD, TASK_RECORD_HEAD } from '../placement/resident-deltas.ts';
+// What applyClusterDeltas / gatherResidentBatch / placeResidentTasks return when they refuse (< 0).
+export const RESIDENT_UNKNOWN_STORE = -1; // no store with this id (never created, or disposed)
+export const RESIDENT_BAD_RECORD = -2; // unknown kind, truncated record, bad sign or group, slot out of turn
+export const RESIDENT_BAD_SLOT = -3; // a batch names an unknown or INSTANCE_GONE slot
+export const RESIDENT_PORTS_OVERFLOW = -4; // the batch's ports exceed clusterStoreUsedPortCount (a slot named twice)

@@ -14,4 +14,16 @@ export interface SchedulerCoreExports {
   placeTasks(): number;
   /** Chooses tasks to stop for the ScaleInProblem in the batch buffer (header SH_*); returns how many. */
   selectTasksToStop(): number;
+  /** A new, empty resident cluster store (assembly/resident); returns its id. */
+  createClusterStore(): number;
+  /** Frees the store; its id may be reused. */
+  disposeClusterStore(id: number): void;
+  /** Applies the `words` words of delta records written at the start of the batch buffer; 0, or a RESIDENT_* code < 0. */
+  applyClusterDeltas(id: number, words: number): number;
+  /** An upper bound of the usedPorts a batch of distinct slots gathers (the store's (slot, port) pairs in use). */
+  clusterStoreUsedPortCount(id: number): number;
+  /** Fills the instance columns of the batch in the buffer (PH_* + PH_RESIDENT_*); the ports gathered, or < 0. */
+  gatherResidentBatch(id: number): number;
+  /** gatherResidentBatch, then placeTasks on the buffer; the tasks placed, or a RESIDENT_* code < 0. */
+  placeResidentTasks(id: number): number;
 }

@@ -7,6 +7,7 @@ import type { PlacementProblem, PlacementResult, ScaleInProblem, ScaleInResult }
 import * as abi from './abi.ts';
 import { BatchLayout } from './batch-layout.ts';
 import type { SchedulerCoreExports } from './scheduler-core-exports.ts';
+import { createWasmResidentClusterStore } from './wasm-resident-cluster-store.ts';
 
 type Column = { slot: number; data: Int32Array };
 
@@ -69,44 +70,90 @@ export function stopTreePlan(M: number, strategyType: Int32Array, strategyField:
 
 const randomOf = (view: Int32Array, slot: number) => Uint32Array.from(view.subarray(slot, slot + 4), (w) => w >>> 0);
 
+/** The PlacementProblem columns a resident store gathers (src/placement/resident-deltas.ts); the rest is the batch's own. */
+type InstanceColumnName =
+  | 'instanceState' | 'agentConnected' | 'cpuFree' | 'memoryFree' | 'eniFree' | 'usedPortsStart' | 'usedPorts'
+  | 'reservedTcpCount' | 'reservedUdpCount' | 'ephemeralFirst' | 'ephemeralLast' | 'groupActive' | 'groupLive'
+  | 'liveTasks' | 'groupLiveByGroup';
+
+/** A batch's own fields: every PlacementProblem field but the instance columns and the two counts they imply. */
+export type BatchFields = Omit<PlacementProblem, InstanceColumnName | 'instanceCount' | 'referencedGroupCount'>;
+
 /**
- * Writes a placement batch, runs it and reads the answer. `indexed` runs placeTasks with its index
- * regions (port cursors, candidate bits, tie tree / best-fit buckets); otherwise `run` is the
- * brute-force scan (wasm-scan-placement-core.ts), which needs none of them, so they get no words.
+ * Where the instance columns of a batch come from: the problem itself (the host writes them), or a
+ * resident store in the core (the host writes the slots and groups; gatherResidentBatch writes the
+ * columns, usedPorts getting `usedPortCount` words, an upper bound).
  */
-export function runPlacementBatch(core: SchedulerCoreExports, p: PlacementProblem, run: () => number, indexed: boolean): PlacementResult {
-  const M = p.instanceCount;
+export type InstanceColumnsSource =
+  | { from: 'problem'; problem: PlacementProblem }
+  | { from: 'store'; slots: Int32Array; referencedGroups: Int32Array; batchGroup: number; usedPortCount: number };
+
+/** Header slot and PlacementProblem field of each instance column, in layout order. */
+export const INSTANCE_COLUMNS: [number, InstanceColumnName][] = [
+  [abi.PH_INSTANCE_STATE, 'instanceState'],
+  [abi.PH_AGENT_CONNECTED, 'agentConnected'],
+  [abi.PH_CPU_FREE, 'cpuFree'],
+  [abi.PH_MEMORY_FREE, 'memoryFree'],
+  [abi.PH_ENI_FREE, 'eniFree'],
+  [abi.PH_USED_PORTS_START, 'usedPortsStart'],
+  [abi.PH_USED_PORTS, 'usedPorts'],
+  [abi.PH_RESERVED_TCP_COUNT, 'reservedTcpCount'],
+  [abi.PH_RESERVED_UDP_COUNT, 'reservedUdpCount'],
+  [abi.PH_EPHEMERAL_FIRST, 'ephemeralFirst'],
+  [abi.PH_EPHEMERAL_LAST, 'ephemeralLast'],
+  [abi.PH_GROUP_ACTIVE, 'groupActive'],
+  [abi.PH_GROUP_LIVE, 'groupLive'],
+  [abi.PH_LIVE_TASKS, 'liveTasks'],
+  [abi.PH_GROUP_LIVE_BY_GROUP, 'groupLiveByGroup'],
+];
+
+/** A batch written into the buffer: its view, where each header slot's array starts, and its sizes. */
+export interface WrittenBatch {
+  view: Int32Array;
+  at(slot: number): number;
+  M: number;
+  P: number;
+  R: number;
+}
+
+/**
+ * Lays out and writes a placement batch: the batch's own columns, and the instance columns either
+ * from the problem or as empty regions a resident store fills (with its slots and groups). `indexed`
+ * gives placeTasks its index regions (port cursors, candidate bits, tie tree / best-fit buckets);
+ * the brute-force scan (wasm-scan-placement-core.ts) needs none of them, so they get no words.
+ */
+export function writePlacementBatch(core: SchedulerCoreExports, p: BatchFields, instances: InstanceColumnsSource, indexed: boolean): WrittenBatch {
+  const fromStore = instances.from === 'store';
+  const M = fromStore ? instances.slots.length : instances.problem.instanceCount;
+  const R = fromStore ? instances.referencedGroups.length : instances.problem.referencedGroupCount;
   const P = p.taskPortMappings.length;
   const C = p.constraintKind.length;
   const count = Math.max(0, p.count);
   const layout = new BatchLayout(abi.PH_HEADER_WORDS);
-  const columns: Column[] = [
-    { slot: abi.PH_INSTANCE_STATE, data: p.instanceState },
-    { slot: abi.PH_AGENT_CONNECTED, data: p.agentConnected },
-    { slot: abi.PH_CPU_FREE, data: p.cpuFree },
-    { slot: abi.PH_MEMORY_FREE, data: p.memoryFree },
-    { slot: abi.PH_ENI_FREE, data: p.eniFree },
+  const storeLength = (field: InstanceColumnName) =>
+    field === 'usedPortsStart' ? M + 1
+      : field === 'usedPorts' ? (fromStore ? instances.usedPortCount : 0)
+        : field === 'groupLiveByGroup' ? R * M : M;
+  const columns: Column[] = [];
+  for (const [slot, field] of INSTANCE_COLUMNS) {
+    if (fromStore) layout.add(slot, storeLength(field));
+    else columns.push({ slot, data: instances.problem[field] });
+  }
+  if (fromStore) {
+    columns.push({ slot: abi.PH_RESIDENT_SLOTS, data: instances.slots }, { slot: abi.PH_RESIDENT_GROUPS, data: instances.referencedGroups });
+  }
+  columns.push(
     { slot: abi.PH_ATTRIBUTES_OK, data: p.attributesOk },
-    { slot: abi.PH_USED_PORTS_START, data: p.usedPortsStart },
-    { slot: abi.PH_USED_PORTS, data: p.usedPorts },
-    { slot: abi.PH_RESERVED_TCP_COUNT, data: p.reservedTcpCount },
-    { slot: abi.PH_RESERVED_UDP_COUNT, data: p.reservedUdpCount },
-    { slot: abi.PH_EPHEMERAL_FIRST, data: p.ephemeralFirst },
-    { slot: abi.PH_EPHEMERAL_LAST, data: p.ephemeralLast },
-    { slot: abi.PH_GROUP_ACTIVE, data: p.groupActive },
-    { slot: abi.PH_GROUP_LIVE, data: p.groupLive },
-    { slot: abi.PH_LIVE_TASKS, data: p.liveTasks },
     { slot: abi.PH_TASK_PORT_MAPPINGS, data: p.taskPortMappings },
     { slot: abi.PH_CONSTRAINT_KIND, data: p.constraintKind },
     { slot: abi.PH_PROGRAM_START, data: p.programStart },
     { slot: abi.PH_PROGRAM_OPS, data: p.programOps },
     { slot: abi.PH_LEAF_BITS, data: p.leafBits },
-    { slot: abi.PH_GROUP_LIVE_BY_GROUP, data: p.groupLiveByGroup },
     { slot: abi.PH_STRATEGY_TYPE, data: p.strategyType },
     { slot: abi.PH_STRATEGY_FIELD, data: p.strategyField },
     { slot: abi.PH_SPREAD_KEYS, data: p.spreadKeys },
     { slot: abi.PH_SPREAD_KEY_COUNT, data: p.spreadKeyCount },
-  ];
+  );
   for (const { slot, data } of columns) layout.add(slot, data.length);
   let keyTotal = 0;
   for (const keys of p.spreadKeyCount) keyTotal += keys;
@@ -141,7 +188,7 @@ export function runPlacementBatch(core: SchedulerCoreExports, p: PlacementProble
     [abi.PH_TASK_MEMORY, p.taskMemory],
     [abi.PH_TASK_NEEDS_ENI, p.taskNeedsEni],
     [abi.PH_LEAF_COUNT, p.leafCount],
-    [abi.PH_REFERENCED_GROUP_COUNT, p.referencedGroupCount],
+    [abi.PH_REFERENCED_GROUP_COUNT, R],
     [abi.PH_BATCH_GROUP_INDEX, p.batchGroupIndex],
     [abi.PH_SPREAD_ROW_COUNT, p.spreadKeyCount.length],
     [abi.PH_RANDOM, p.random[0] | 0],
@@ -149,10 +196,22 @@ export function runPlacementBatch(core: SchedulerCoreExports, p: PlacementProble
     [abi.PH_RANDOM + 2, p.random[2] | 0],
     [abi.PH_RANDOM + 3, p.random[3] | 0],
   ];
-  const written = writeBatch(core, layout, scalars, columns);
+  if (fromStore) scalars.push([abi.PH_RESIDENT_BATCH_GROUP, instances.batchGroup]);
+  const view = writeBatch(core, layout, scalars, columns);
+  return { view, at: (slot) => layout.offsets.get(slot)!, M, P, R };
+}
+
+/**
+ * Writes a placement batch (writePlacementBatch), runs it and reads the answer. `run` calls the
+ * export and returns the tasks placed.
+ */
+export function runPlacementBatchFrom(
+  core: SchedulerCoreExports, p: BatchFields, instances: InstanceColumnsSource, run: () => number, indexed: boolean,
+): PlacementResult {
+  const written = writePlacementBatch(core, p, instances, indexed);
   const placed = run();
-  const view = viewAfter(core, written);
-  const at = (slot: number) => layout.offsets.get(slot)!;
+  const view = viewAfter(core, written.view);
+  const { at, M, P } = written;
   return {
     assignments: view.slice(at(abi.PH_OUT_ASSIGNMENTS), at(abi.PH_OUT_ASSIGNMENTS) + placed),
     assignedPorts: view.slice(at(abi.PH_OUT_ASSIGNED_PORTS), at(abi.PH_OUT_ASSIGNED_PORTS) + placed * P),
@@ -162,6 +221,11 @@ export function runPlacementBatch(core: SchedulerCoreExports, p: PlacementProble
     rejectConstraint: view.slice(at(abi.PH_OUT_REJECT_CONSTRAINT), at(abi.PH_OUT_REJECT_CONSTRAINT) + M),
     closestMatch: view[abi.PH_CLOSEST_MATCH],
   };
+}
+
+/** Writes the problem (instance columns included), runs it and reads the answer. */
+export function runPlacementBatch(core: SchedulerCoreExports, p: PlacementProblem, run: () => number, indexed: boolean): PlacementResult {
+  return runPlacementBatchFrom(core, p, { from: 'problem', problem: p }, run, indexed);
 }
 
 function selectTasksToStop(core: SchedulerCoreExports, p: ScaleInProblem): ScaleInResult {
@@ -232,5 +296,6 @@ export function createWasmPlacementCore(core: SchedulerCoreExports): PlacementCo
     name: 'wasm',
     placeTasks: (problem) => runPlacementBatch(core, problem, () => core.placeTasks(), true),
     selectTasksToStop: (problem) => selectTasksToStop(core, problem),
+    createClusterStore: () => createWasmResidentClusterStore(core),
   };
 }

@@ -6,6 +6,7 @@
 import type { PlacementCore } from '../placement-core.ts';
 import type { SchedulerCoreExports } from './scheduler-core-exports.ts';
 import { createWasmPlacementCore, runPlacementBatch } from './wasm-placement-core.ts';
+import { createWasmResidentClusterStore } from './wasm-resident-cluster-store.ts';
 
 /** The exports the scan mode needs: the core's, plus placeTasksScan (assembly/index.ts). */
 export type ScanCoreExports = SchedulerCoreExports & {
@@ -19,5 +20,6 @@ export function createWasmScanPlacementCore(core: ScanCoreExports): PlacementCor
     name: 'wasm brute-force scan',
     placeTasks: (problem) => runPlacementBatch(core, problem, () => core.placeTasksScan(), false),
     selectTasksToStop: indexed.selectTasksToStop,
+    createClusterStore: () => createWasmResidentClusterStore(core, { placeTasksScan: () => core.placeTasksScan() }),
   };
 }

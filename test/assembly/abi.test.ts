@@ -24,6 +24,20 @@ describe('ABI', () => {
     for (const [name, value] of Object.entries(codes)) expect([name, asSide[name]]).toEqual([name, value]);
   });
 
+  it('the resident delta format is mirrored on the WASM side, and the resident header slots are free ones', () => {
+    const deltas = constantsOf(readFileSync(new URL('../../src/placement/resident-deltas.ts', import.meta.url), 'utf8'));
+    const asSide = constantsOf(readFileSync(new URL('../../assembly/abi.ts', import.meta.url), 'utf8'));
+    expect(Object.keys(deltas).sort()).toEqual(['DELTA_INSTANCE', 'DELTA_TASK', 'INSTANCE_GONE', 'INSTANCE_RECORD_HEAD', 'TASK_RECORD_HEAD']);
+    for (const [name, value] of Object.entries(deltas)) expect([name, asSide[name]]).toEqual([name, value]);
+    // Every PH_* slot is distinct and inside the header.
+    const slots = Object.entries(asSide).filter(([name]) => name.startsWith('PH_') && name !== 'PH_HEADER_WORDS');
+    const taken = slots.flatMap(([name, slot]) => (name === 'PH_RANDOM' ? [slot, slot + 1, slot + 2, slot + 3] : [slot]));
+    expect(new Set(taken).size).toBe(taken.length);
+    expect(Math.max(...taken)).toBeLessThan(asSide.PH_HEADER_WORDS);
+    expect([asSide.PH_RESIDENT_SLOTS, asSide.PH_RESIDENT_GROUPS, asSide.PH_RESIDENT_BATCH_GROUP]).toEqual([59, 60, 61]);
+    expect(asSide.ABI_VERSION).toBe(3);
+  });
+
   it('the built core reports the ABI version it was compiled with', async () => {
     const core = await loadSchedulerCore({ bytes: readFileSync(new URL('../../build/scheduler-core.wasm', import.meta.url)) });
     expect(core.abiVersion()).toBe(ABI_VERSION);

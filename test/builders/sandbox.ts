@@ -21,7 +21,8 @@ export interface TestSandbox {
 }
 
 export function aSandbox(options: NewDocumentOptions = {}): TestSandbox {
-  const api = new SandboxApi({ document: newDocument({ seed: 42, ...options }) });
+  // every placement batch is checked against the literal builder and core (engine/placement/place-batch.ts)
+  const api = new SandboxApi({ document: newDocument({ seed: 42, ...options }), verifyPlacement: true });
   const call = (target: string, input: unknown, region?: string) => api.call(target, input ?? {}, { region }).output as any;
   const snapshot = () => JSON.stringify(api.document);
   const error = (target: string, input?: unknown, region?: string): AwsError => {

@@ -7,6 +7,9 @@ import type { RegionState, SandboxDocument } from '../../domain/sandbox-document
 import type { RandomState } from '../../shared/xoshiro128.ts';
 import type { PlacementResult } from '../../placement/placement-problem.ts';
 import type { BuiltPlacement } from './build-placement-problem.ts';
+
+/** What applying reads of a built or placed batch. */
+export type PlacementLayout = Pick<BuiltPlacement, 'mappings' | 'networkMode'> & { readonly instances: readonly BuiltPlacement['instances'][number][] };
 import { allocateEniAddress } from './allocate-eni-address.ts';
 
 /** What applying needs of an operation context (OperationContext satisfies it). */
@@ -65,7 +68,7 @@ export function createTask(
 }
 
 export function applyPlacement(
-  ctx: PlacementWriter, built: BuiltPlacement, result: PlacementResult, settings: NewTaskSettings,
+  ctx: PlacementWriter, built: PlacementLayout, result: PlacementResult, settings: NewTaskSettings,
 ): TaskRecord[] {
   const P = built.mappings.length;
   const tasks: TaskRecord[] = [];

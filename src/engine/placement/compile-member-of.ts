@@ -1,19 +1,19 @@
 // A memberOf expression (semantics 5) as the postfix program of placement-codes.ts. Every predicate
 // that does not read task:group is static for the whole batch: it becomes a LEAF whose bit column is
 // the predicate evaluated per instance by evaluate-query.ts (so comparison, regex and missing-attribute
-// semantics are the query language's own). task:group predicates change as the batch places tasks,
+// semantics are the query language's own; the caller may cache columns, 3.4). task:group predicates change as the batch places tasks,
 // so they stay symbolic (5.4): `== X` → GROUP_ANY X; `in [..]` / `=~ re` → OR of GROUP_ANY over the
 // listed groups / the known groups the regex matches; `exists` → ANY_TASK. Each negation (`!=`,
 // `!in`, `!~`, `!exists`) is NOT of its positive form, exactly as 5.5 defines it.
-import { evaluateQuery, type QueryInstance } from '../../query/evaluate-query.ts';
+import { evaluateQuery } from '../../query/evaluate-query.ts';
 import type { QueryExpression, QueryPredicate } from '../../query/query-ast.ts';
 import {
   OP_AND, OP_ANY_TASK, OP_FALSE, OP_GROUP_ANY, OP_LEAF, OP_NOT, OP_OR,
 } from '../../placement/placement-codes.ts';
 
 export interface MemberOfTables {
-  /** The problem's instances, in problem order, as the query language sees them. */
-  readonly instances: readonly QueryInstance[];
+  /** A static predicate evaluated per instance, in problem order: a 0/1 column. */
+  readonly leafColumn: (predicate: QueryPredicate) => Int32Array;
   /** Every group a regex may match: the groups of the cluster's live tasks and the batch's own. */
   readonly knownGroups: readonly string[];
   /** Output: (op, operand) pairs, appended. */
@@ -69,7 +69,7 @@ function emitTaskGroup(tables: MemberOfTables, predicate: QueryPredicate): void 
 }
 
 function emitLeaf(tables: MemberOfTables, predicate: QueryPredicate): void {
-  const column = Int32Array.from(tables.instances, (instance) => (evaluateQuery(predicate, instance) ? 1 : 0));
+  const column = tables.leafColumn(predicate);
   tables.ops.push(OP_LEAF, tables.leafColumns.length);
   tables.leafColumns.push(column);
 }

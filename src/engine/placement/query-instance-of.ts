@@ -5,9 +5,8 @@ import type { RegionState } from '../../domain/sandbox-document.ts';
 import type { QueryInstance } from '../../query/evaluate-query.ts';
 import { liveTasksOnInstance } from './task-reservation.ts';
 
-export function queryInstanceIn(
-  state: RegionState, instance: ContainerInstanceRecord, tasks: readonly TaskRecord[] = liveTasksOnInstance(state, instance),
-): QueryInstance {
+/** The instance with the given live tasks on it (pass none where taskGroups/runningTasksCount are not read). */
+export function queryInstanceOf(instance: ContainerInstanceRecord, tasks: readonly TaskRecord[]): QueryInstance {
   const attributes: Record<string, string | null> = {};
   for (const a of instance.attributes) attributes[a.name] = a.value ?? null;
   return {
@@ -22,3 +21,6 @@ export function queryInstanceIn(
     runningTasksCount: tasks.filter((t) => t.lastStatus === 'RUNNING').length,
   };
 }
+
+export const queryInstanceIn = (state: RegionState, instance: ContainerInstanceRecord): QueryInstance =>
+  queryInstanceOf(instance, liveTasksOnInstance(state, instance));

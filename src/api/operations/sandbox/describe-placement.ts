@@ -7,7 +7,8 @@ import type { ContainerInstanceRecord } from '../../../domain/records.ts';
 import { containerInstanceArn } from '../../../domain/arns.ts';
 import { SANDBOX, TASKS } from '../../../messages.ts';
 import { integer, list, string, structure, validateSandboxInput } from '../../validate/validate-sandbox-input.ts';
-import { buildPlacementProblem, type BuiltPlacement } from '../../../engine/placement/build-placement-problem.ts';
+import type { BuiltPlacement } from '../../../engine/placement/build-placement-problem.ts';
+import { placeBatch } from '../../../engine/placement/place-batch.ts';
 import { eventReasonOf, failureReasonOf } from '../../../engine/placement/placement-reasons.ts';
 import {
   PROTOCOL_UDP, REJECT_AGENT, REJECT_ATTRIBUTE, REJECT_CPU, REJECT_DISTINCT_INSTANCE, REJECT_DRAINING, REJECT_ENI,
@@ -39,7 +40,7 @@ export interface PlacementExplanation {
 
 export function describePlacement(ctx: OperationContext, input: unknown): PlacementExplanation {
   const request = resolveTaskRequest(ctx, { ...validateSandboxInput<TaskRequestInput>(DESCRIBE_PLACEMENT, input), launchType: 'EC2' });
-  const built = buildPlacementProblem(ctx.state, {
+  const placed = placeBatch(ctx, {
     clusterName: request.cluster.clusterName,
     taskDefinition: request.taskDefinition.definition,
     group: request.group,
@@ -51,14 +52,16 @@ export function describePlacement(ctx: OperationContext, input: unknown): Placem
     random: [...ctx.doc.random.placement] as RandomState,
     era: ctx.era,
   });
-  const result = ctx.placementCore.placeTasks(built.problem);
+  const { result } = placed;
+  // the explanation reads the instance columns the batch was placed on
+  const built: BuiltPlacement = { ...placed, instances: [...placed.instances], problem: placed.problem() };
   const P = built.mappings.length;
   const arnOf = (i: number) => containerInstanceArn(ctx.scope, built.instances[i].id);
   const placements = Array.from(result.assignments.subarray(0, result.placed), (i, t) => ({
     containerInstanceArn: arnOf(i),
     ec2InstanceId: built.instances[i].ec2InstanceId,
     hostPorts: built.mappings.map((m, p) => ({
-      containerName: m.containerName, containerPort: m.containerPort, hostPort: result.assignedPorts[t * P + p], protocol: m.protocol,
+      containerName: m.containerName, containerPort: m.containerPort, hostPort: result.assignedPorts[t * P + p] & 0xffff, protocol: m.protocol,
     })),
   }));
   // The explanation vector is that of the first task that failed, else of the first task (contract 5).

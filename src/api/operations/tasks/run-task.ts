@@ -8,7 +8,8 @@ import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
 import { containerInstanceArn } from '../../../domain/arns.ts';
 import { TASKS } from '../../../messages.ts';
-import { buildPlacementProblem, placementInstances, type BuiltPlacement } from '../../../engine/placement/build-placement-problem.ts';
+import { placeBatch } from '../../../engine/placement/place-batch.ts';
+import type { PlacementLayout } from '../../../engine/placement/apply-placement.ts';
 import { applyPlacement, createTask, type NewTaskSettings } from '../../../engine/placement/apply-placement.ts';
 import { placeFargateTasks } from '../../../engine/placement/fargate-placement.ts';
 import { failureReasonOf } from '../../../engine/placement/placement-reasons.ts';
@@ -18,7 +19,7 @@ import { resolveTaskRequest, type ResolvedTaskRequest } from './resolve-task-req
 import { taskView } from './task-view.ts';
 
 /** 4.12: one entry per ACTIVE instance, in registration order, with its stage's code. */
-export function placementFailures(ctx: OperationContext, built: BuiltPlacement, result: PlacementResult): Failure[] {
+export function placementFailures(ctx: OperationContext, built: Pick<PlacementLayout, 'instances'>, result: PlacementResult): Failure[] {
   const failures: Failure[] = [];
   built.instances.forEach((instance, i) => {
     const reason = failureReasonOf(result.rejectCode[i]);
@@ -49,9 +50,11 @@ export function runTask(ctx: OperationContext, input: RunTaskRequest): RunTaskRe
     ctx.doc.random.placement = placed.random;
     return { tasks: tasks.map((t) => taskView(ctx, t)), failures: [] };
   }
-  const active = placementInstances(ctx.state, request.cluster.clusterName).filter((i) => i.status === 'ACTIVE');
-  if (active.length === 0) throw invalidParameter(TASKS.noContainerInstances); // 4.12
-  const built = buildPlacementProblem(ctx.state, {
+  const clusterName = request.cluster.clusterName;
+  if (!ctx.state.containerInstances.some((i) => i.clusterName === clusterName && i.status === 'ACTIVE')) {
+    throw invalidParameter(TASKS.noContainerInstances); // 4.12
+  }
+  const placed = placeBatch(ctx, {
     clusterName: request.cluster.clusterName,
     taskDefinition: request.taskDefinition.definition,
     group: request.group,
@@ -63,10 +66,9 @@ export function runTask(ctx: OperationContext, input: RunTaskRequest): RunTaskRe
     random: [...ctx.doc.random.placement] as RandomState,
     era: ctx.era,
   });
-  const result = ctx.placementCore.placeTasks(built.problem);
-  const tasks = applyPlacement(ctx, built, result, settings);
+  const tasks = applyPlacement(ctx, placed, placed.result, settings);
   return {
     tasks: tasks.map((t) => taskView(ctx, t)),
-    failures: result.placed < request.count ? placementFailures(ctx, built, result) : [],
+    failures: placed.result.placed < request.count ? placementFailures(ctx, placed, placed.result) : [],
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMemberOf, type MemberOfTables } from '../../../../src/engine/placement/compile-member-of.ts';
-import type { QueryInstance } from '../../../../src/query/evaluate-query.ts';
+import { evaluateQuery, type QueryInstance } from '../../../../src/query/evaluate-query.ts';
 import { parseQuery } from '../../../../src/query/parse-query.ts';
 import {
   OP_AND, OP_ANY_TASK, OP_FALSE, OP_GROUP_ANY, OP_LEAF, OP_NOT, OP_OR,
@@ -17,7 +17,8 @@ const INSTANCES = [
 const KNOWN = ['service:web', 'service:db', 'family:batch'];
 
 function compile(text: string) {
-  const tables: MemberOfTables = { instances: INSTANCES, knownGroups: KNOWN, ops: [], leafColumns: [], groups: [] };
+  const leafColumn = (p: Parameters<typeof evaluateQuery>[0]) => Int32Array.from(INSTANCES, (i) => (evaluateQuery(p, i) ? 1 : 0));
+  const tables: MemberOfTables = { leafColumn, knownGroups: KNOWN, ops: [], leafColumns: [], groups: [] };
   compileMemberOf(parseQuery(text), tables);
   return { ops: tables.ops, leaves: tables.leafColumns.map((c) => [...c]), groups: tables.groups };
 }
