@@ -28,3 +28,16 @@ export function percentile(samples: Float64Array, p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank];
 }
+
+/** Per-run samples (µs) after warm-ups, for latency percentiles; the last run's answer. */
+export function sampleUs<T>(run: () => T, warmups: number, runs: number): { samplesUs: Float64Array; result: T } {
+  let result = undefined as T;
+  for (let w = 0; w < warmups; w++) result = run();
+  const samplesUs = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    result = run();
+    samplesUs[r] = (performance.now() - start) * 1000;
+  }
+  return { samplesUs, result };
+}

@@ -12,7 +12,7 @@ describe('npm run bench (tiny)', () => {
     const rows = await runBench({ scale: 'tiny', json, print: false });
     const written = JSON.parse(readFileSync(json, 'utf8')) as BenchRow[];
     expect(written).toEqual(rows);
-    expect(rows.map((r) => r.workload)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5', 'B7', 'B14', 'S1', 'S2']);
+    expect(rows.map((r) => r.workload)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5', 'B7', 'B14', 'S1', 'S2', 'B5r', 'A1']);
     for (const row of rows) {
       expect(row, row.workload).toMatchObject({
         identicalOutput: true,
@@ -31,6 +31,20 @@ describe('npm run bench (tiny)', () => {
     expect(rows.find((r) => r.workload === 'B4')).toMatchObject({ referenceEngine: 'scan', comparedEngines: ['wasm', 'indexed', 'scan', 'literal'] });
     expect(rows.find((r) => r.workload === 'B1')?.comparedEngines).toContain('literal');
     expect(rows.find((r) => r.workload === 'B5')?.referenceP99Us).toEqual(expect.any(Number));
+    // B5r: one task per batch on the WASM and the indexed TS store, both series checked against one batch
+    // of the same count on their core (and against each other); latencies per batch of one.
+    const latency = { wasmP50Us: expect.any(Number), wasmP99Us: expect.any(Number), wasmMaxUs: expect.any(Number), referenceP50Us: expect.any(Number), referenceP99Us: expect.any(Number), referenceMaxUs: expect.any(Number) };
+    expect(rows.find((r) => r.workload === 'B5r')).toMatchObject({
+      ...latency, placed: 25, tasks: 25, comparedEngines: ['wasm', 'wasm one batch', 'indexed', 'indexed one batch'],
+    });
+    // A1: two SandboxApis, the same RunTask calls, identical documents; the builder and resident paths agree.
+    const a1 = rows.find((r) => r.workload === 'A1')!;
+    expect(a1).toMatchObject({ ...latency, placed: 50, comparedEngines: ['wasm', 'indexed', 'literal builder + wasm', 'resident path (wasm)'] });
+    expect(a1.api).toEqual({
+      builderPathMs: expect.any(Number), builderPathMinMs: expect.any(Number), builderPathP99Ms: expect.any(Number),
+      residentPathMs: expect.any(Number), residentPathMinMs: expect.any(Number), storePlaceMs: expect.any(Number),
+      reconcileMs: expect.any(Number), reconcileMinMs: expect.any(Number), firstLoadMs: expect.any(Number), tasksAtEnd: 20 + 3 * 10 + 50,
+    });
     // At tiny scale the literal scale-in answers the timed problem itself: no literalProblem, a ratio.
     for (const id of ['S1', 'S2']) {
       expect(rows.find((r) => r.workload === id), id).toMatchObject({ referenceEngine: 'literal', literalMs: expect.any(Number) });

@@ -25,7 +25,9 @@ import { createWasmPlacementCore } from '../../src/wasm/wasm-placement-core.ts';
 import { createWasmScanPlacementCore, type ScanCoreExports } from '../../src/wasm/wasm-scan-placement-core.ts';
 import { firstDifference, firstScaleInDifference } from './compare-results.ts';
 import { measure, percentile, type Timing } from './measure.ts';
-import { isScaleIn, type Scale, type ScaleInWorkload, type Workload } from './workload.ts';
+import { runApiWorkload, type ApiExtras } from './run-api-workload.ts';
+import { runResidentWorkload } from './run-resident-series.ts';
+import { isApi, isResident, isScaleIn, type Scale, type ScaleInWorkload, type Workload } from './workload.ts';
 import { WORKLOADS } from './workloads/index.ts';
 
 export interface BenchRow {
@@ -55,9 +57,16 @@ export interface BenchRow {
   wasmGChecksPerSecond: number | null;
   referenceGChecksPerSecond: number | null;
   literalGChecksPerSecond: number | null;
-  /** B5: p50 / p99 of one placement in the indexed core, µs. */
+  /** B5: p50 / p99 of one placement in the indexed core, µs (B5r: of one batch of one; A1: of one call). */
   referenceP50Us: number | null;
   referenceP99Us: number | null;
+  /** B5r, A1: the slowest batch / call of the reference, and p50 / p99 / max of the WASM core's, µs. */
+  referenceMaxUs?: number | null;
+  wasmP50Us?: number | null;
+  wasmP99Us?: number | null;
+  wasmMaxUs?: number | null;
+  /** A1 only: the same placement by other paths, on the state after the timed calls. */
+  api?: ApiExtras;
   /** Linear memory of a fresh WASM instance after this workload, bytes. */
   wasmMemoryBytes: number | null;
   /** The live JS memory (heap + ArrayBuffers) of the indexed core's batch (needs --expose-gc), bytes. */
@@ -89,7 +98,7 @@ export interface BenchOptions {
 }
 
 /** A fresh instance: its indexed core, its brute-force scan mode (B4) and its linear memory. */
-type WasmFactory = () => Promise<{ core: PlacementCore; scanCore: PlacementCore; memory: () => number }>;
+export type WasmFactory = () => Promise<{ core: PlacementCore; scanCore: PlacementCore; memory: () => number }>;
 
 /** Loads build/scheduler-core.wasm once; each workload gets a fresh instance (for its memory figure). */
 async function wasmFactory(): Promise<{ factory: WasmFactory | null; reason: string | null }> {
@@ -331,6 +340,8 @@ export function formatTable(rows: BenchRow[]): string {
     r.wasmMemoryBytes === null ? '—' : String(r.wasmMemoryBytes),
     r.referenceGChecksPerSecond !== null
       ? `G checks/s: wasm ${fixed(r.wasmGChecksPerSecond, 3)}, scan ${fixed(r.referenceGChecksPerSecond, 3)}, literal ${fixed(r.literalGChecksPerSecond, 4)}`
+      : r.api ? `per call p99: wasm ${fixed(r.wasmP99Us ?? null, 0)} µs, ref ${fixed(r.referenceP99Us, 0)} µs; wasm builder path ${fixed(r.api.builderPathMs, 3)} ms, resident path ${fixed(r.api.residentPathMs, 3)} ms (store ${fixed(r.api.storePlaceMs, 3)}), reconcile unchanged ${fixed(r.api.reconcileMs, 3)} ms, first load ${fixed(r.api.firstLoadMs, 1)} ms`
+      : r.wasmP99Us !== undefined ? `per batch of one: wasm p50 ${fixed(r.wasmP50Us ?? null, 1)} µs, p99 ${fixed(r.wasmP99Us, 1)} µs, max ${fixed(r.wasmMaxUs ?? null, 1)} µs; ref p50 ${fixed(r.referenceP50Us, 1)} µs, p99 ${fixed(r.referenceP99Us, 1)} µs, max ${fixed(r.referenceMaxUs ?? null, 1)} µs`
       : r.referenceP99Us !== null ? `ref per placement p50 ${fixed(r.referenceP50Us, 2)} µs, p99 ${fixed(r.referenceP99Us, 2)} µs`
         : r.literalProblem ? `literal ${fixed(r.literalMs, 1)} ms at M = ${r.literalProblem.instances}, N = ${r.literalProblem.tasks}, ${r.literalProblem.picks} picks`
           : r.literalMs !== null ? `literal ${fixed(r.literalMs, 1)} ms` : '',
@@ -362,9 +373,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const w of WORKLOADS) {
     if (options.only && !options.only.includes(w.id)) continue;
-    const row = isScaleIn(w)
-      ? await runScaleInWorkload(w, options.scale, factory, warmups, runs)
-      : await runWorkload(w, options.scale, factory, warmups, runs, options.wasmBudgetMs ?? 5000);
+    const row = isScaleIn(w) ? await runScaleInWorkload(w, options.scale, factory, warmups, runs)
+      : isResident(w) ? await runResidentWorkload(w, options.scale, factory, warmups)
+        : isApi(w) ? await runApiWorkload(w, options.scale, factory, warmups)
+          : await runWorkload(w, options.scale, factory, warmups, runs, options.wasmBudgetMs ?? 5000);
     rows.push(row);
     if (print) console.log(`${w.id} done: ${w.title}${row.notes.length ? ` (${row.notes.join('; ')})` : ''}`);
   }

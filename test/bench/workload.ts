@@ -1,6 +1,10 @@
 // One benchmark workload (performance notes §7): a single PlacementProblem, built once per run, that
 // every core places in the same process. Sizes shrink with the scale: `full` is the goal's size,
 // `quick` a smoke run, `tiny` the size the vitest smoke test uses.
+import type { SandboxApi } from '../../src/api/handler.ts';
+import type { RegionState } from '../../src/domain/sandbox-document.ts';
+import type { PlacementSettings } from '../../src/engine/placement/batch-columns.ts';
+import type { PlacementCore } from '../../src/placement-core.ts';
 import type { PlacementProblem, ScaleInProblem } from '../../src/placement/placement-problem.ts';
 
 export type Scale = 'full' | 'quick' | 'tiny';
@@ -45,9 +49,55 @@ export interface ScaleInWorkload {
   remarks?: string[];
 }
 
-export type AnyWorkload = Workload | ScaleInWorkload;
+/**
+ * A per-placement series on a resident store (B5r; performance notes 4): the problem is loaded into a
+ * store by delta records and placed one task per batch, each placed task sent back as a delta. The
+ * WASM store runs `placements(scale).wasm` batches, the indexed TS store the first
+ * `placements(scale).reference` of them (it is O(M) and slower per batch); the TS series must be the
+ * start of the WASM series, and the WASM series what one batch of the same count places.
+ */
+export interface ResidentWorkload {
+  kind: 'resident';
+  id: string;
+  title: string;
+  goalWasm: string;
+  goalReference: string;
+  build(scale: Scale): PlacementProblem;
+  placements(scale: Scale): { wasm: number; reference: number };
+  remarks?: string[];
+}
+
+/**
+ * A call sequence through SandboxApi (A1): the same scenario is set up on one API per core, the timed
+ * calls made on each, and the documents must end identical.
+ */
+export interface ApiWorkload {
+  kind: 'api';
+  id: string;
+  title: string;
+  goalWasm: string;
+  goalReference: string;
+  sizes(scale: Scale): { instances: number; preplaced: number; timedCalls: number };
+  /** A SandboxApi placing with `core`, set up (instances registered, `preplaced` tasks placed). */
+  setUp(scale: Scale, core: PlacementCore): ApiScenario;
+  remarks?: string[];
+}
+
+export interface ApiScenario {
+  api: SandboxApi;
+  /** The timed call, made once (the same input every time). */
+  call(): void;
+  /** The region state the calls work on. */
+  state(): RegionState;
+  /** What the timed call's placement batch is on the current state (for the literal builder path). */
+  placementSettings(): PlacementSettings;
+}
+
+export type AnyWorkload = Workload | ScaleInWorkload | ResidentWorkload | ApiWorkload;
 
 export const isScaleIn = (w: AnyWorkload): w is ScaleInWorkload => 'kind' in w && w.kind === 'scale-in';
+export const isResident = (w: AnyWorkload): w is ResidentWorkload => 'kind' in w && w.kind === 'resident';
+export const isApi = (w: AnyWorkload): w is ApiWorkload => 'kind' in w && w.kind === 'api';
 
 /** Picks the size for a scale. */
 export const sized = (scale: Scale, full: number, quick: number, tiny: number): number =>
