@@ -2,7 +2,7 @@
 // src/placement/placement-codes.ts) and test/assembly/abi.test.ts asserts that the two agree.
 
 // Bumped whenever an export's meaning or a code below changes.
-export const ABI_VERSION: i32 = 3;
+export const ABI_VERSION: i32 = 4;
 
 // ── Rejection codes: the first stage an instance failed (semantics 4.2) ─────────────────────────────
 export const REJECT_NONE: i32 = 0;
@@ -160,3 +160,11 @@ export const RESIDENT_UNKNOWN_STORE: i32 = -1; // no store with this id (never c
 export const RESIDENT_BAD_RECORD: i32 = -2; // unknown kind, truncated record, bad sign or group, slot out of turn
 export const RESIDENT_BAD_SLOT: i32 = -3; // a batch names an unknown or INSTANCE_GONE slot
 export const RESIDENT_PORTS_OVERFLOW: i32 = -4; // the batch's ports exceed clusterStoreUsedPortCount (a slot named twice)
+
+// ── The deployment step (semantics 9.1, 9.3): word slots of deploymentStepResult ────────────────────
+export const DS_MIN: i32 = 0;
+export const DS_MAX: i32 = 1;
+export const DS_LAUNCH: i32 = 2;
+export const DS_RETIRE: i32 = 3;
+export const DS_SCALE_IN: i32 = 4;
+export const DS_RESULT_WORDS: i32 = 5;

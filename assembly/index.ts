@@ -8,6 +8,7 @@ import { scanPlaceTasksIn } from './placement/scan/scan-place-tasks';
 import { createStore, disposeStore, storeOf } from './resident/store-registry';
 import { applyDeltas } from './resident/apply-deltas';
 import { gatherBatch } from './resident/gather-batch';
+import { computeDeploymentStep, deploymentStepWord } from './deployment/deployment-step';
 
 const placementStream = new Xoshiro128();
 const idsStream = new Xoshiro128();
@@ -118,4 +119,20 @@ export function placeResidentTasks(id: i32): i32 {
   const gathered = gatherResidentBatch(id);
   if (gathered < 0) return gathered;
   return placeTasksIn(batchBufferBase());
+}
+
+// ── The deployment step (semantics 9.1, 9.3) ────────────────────────────────────────────────────────
+// Pure arithmetic, no allocation: the answer goes to a static area of abi.DS_RESULT_WORDS words.
+
+/** Computes MIN, MAX, k (launch), j (retire) and s (scale in) for one service step; returns k.
+ *  `backoff` is 0 or 1 (start-failure back-off, section 11). Read the five with deploymentStepResult. */
+export function deploymentStep(
+  d: i32, minPct: i32, maxPct: i32, total: i32, healthy: i32, primary: i32, old: i32, backoff: i32,
+): i32 {
+  return computeDeploymentStep(d, minPct, maxPct, total, healthy, primary, old, backoff);
+}
+
+/** Word `i` (abi.DS_*) of the last deploymentStep; traps outside 0 .. DS_RESULT_WORDS − 1. */
+export function deploymentStepResult(i: i32): i32 {
+  return deploymentStepWord(i);
 }

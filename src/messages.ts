@@ -319,6 +319,48 @@ export const TASKS = {
     `(service ${serviceName}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
 } as const;
 
+// ── Service events and task stop reasons of the scheduler (semantics 9–13, 16) ─────────────────────
+export const SCHEDULER = {
+  // 16.1 "Started": a real 2015 event; every task placed in the step, in placement order
+  started: (serviceName: string, taskIds: readonly string[]) =>
+    `(service ${serviceName}) has started ${taskIds.length} tasks: ${taskIds.map((id) => `(task ${id})`).join(' ')}.`,
+  // 16.1 "Stopped", 10 step 3
+  stopped: (serviceName: string, taskIds: readonly string[]) =>
+    `(service ${serviceName}) has stopped ${taskIds.length} running tasks: ${taskIds.map((id) => `(task ${id})`).join(' ')}.`,
+  // 13, 16.1: real events (target groups); the Classic forms: deregistered real, registered synthesised (Decision)
+  registeredTargets: (serviceName: string, n: number, targetGroupArn: string) => `(service ${serviceName}) registered ${n} targets in (target-group ${targetGroupArn})`,
+  deregisteredTargets: (serviceName: string, n: number, targetGroupArn: string) => `(service ${serviceName}) deregistered ${n} targets in (target-group ${targetGroupArn})`,
+  registeredInstances: (serviceName: string, n: number, loadBalancerName: string) => `(service ${serviceName}) registered ${n} instances in (elb ${loadBalancerName})`,
+  deregisteredInstances: (serviceName: string, n: number, loadBalancerName: string) => `(service ${serviceName}) deregistered ${n} instances in (elb ${loadBalancerName})`,
+  // 10 step 2, 16.1: real events
+  draining: (serviceName: string, n: number) => `(service ${serviceName}) has begun draining connections on ${n} tasks.`,
+  // 9.9, 16.1: real events, DG18
+  steady: (serviceName: string) => `(service ${serviceName}) has reached a steady state.`,
+  // 11, 16.1: DG18
+  throttled: (serviceName: string) => `(service ${serviceName}) is unable to consistently start tasks successfully.`,
+  // 13: real events (ALB/NLB, bridge/host and awsvpc) and the Classic form
+  unhealthyInstanceTarget: (serviceName: string, ec2InstanceId: string, port: number, targetGroupArn: string, reason: string) =>
+    `(service ${serviceName}) (instance ${ec2InstanceId}) (port ${port}) is unhealthy in (target-group ${targetGroupArn}) due to (reason ${reason})`,
+  unhealthyIpTarget: (serviceName: string, taskId: string, port: number, targetGroupArn: string, reason: string) =>
+    `(service ${serviceName}) (task ${taskId}) (port ${port}) is unhealthy in (target-group ${targetGroupArn}) due to (reason ${reason})`,
+  unhealthyClassic: (serviceName: string, ec2InstanceId: string, loadBalancerName: string) =>
+    `(service ${serviceName}) (instance ${ec2InstanceId}) is unhealthy in (elb ${loadBalancerName}) due to (reason Instance has failed at least the UnhealthyThreshold number of health checks consecutively.)`,
+  // 13: a typical ALB reason, used when a scenario makes targets fail without giving one (Decision)
+  defaultUnhealthyReason: 'Health checks failed with these codes: [502]',
+  // 9.5, later-era option only (DG23); never emitted in 2018 mode
+  deploymentConfigurationStuck: (serviceName: string) =>
+    `(service ${serviceName}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
+  // stoppedReason texts: 10 step 5 (a text widely seen in ECS task logs), 9.2, D46
+  scalingActivity: (deploymentId: string) => `Scaling activity initiated by (deployment ${deploymentId})`,
+  failedElbHealthChecks: (targetGroupArn: string) => `Task failed ELB health checks in (target-group ${targetGroupArn})`,
+  failedElbHealthChecksClassic: (loadBalancerName: string) => `Task failed ELB health checks in (elb ${loadBalancerName})`,
+  failedContainerHealthChecks: 'Task failed container health checks.',
+  // 3.2: a start failure without a reason of its own (Decision, synthesised after the agent's texts)
+  defaultStartFailure: 'Essential container in task exited',
+  // fault injection (EcsSandbox.InjectFault): what ECS recorded when the EC2 instance went away
+  hostTerminated: (ec2InstanceId: string) => `Host EC2 (instance ${ec2InstanceId}) terminated.`,
+} as const;
+
 // ── Cluster query language (semantics 5.8 and D48) ─────────────────────────────────────────────
 export const QUERY = {
   // D48 (16A), which supersedes the older 0-based form of 5.8: `<n>` is the 1-based offset in UTF-16

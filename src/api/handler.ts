@@ -3,7 +3,8 @@
 import type { SandboxDocument } from '../domain/sandbox-document.ts';
 import { DEFAULT_REGION } from '../domain/sandbox-document.ts';
 import { ERA_2018, type Era } from '../engine/era.ts';
-import { advanceClock } from '../engine/clock.ts';
+import { advanceClock, type SchedulerEnvironment } from '../engine/clock.ts';
+import type { PlacementServices } from '../engine/placement/placement-services.ts';
 import { AwsError } from './aws-error.ts';
 import { WIRE } from '../messages.ts';
 import { createOperationContext } from './operation-context.ts';
@@ -46,7 +47,7 @@ export interface SandboxApiOptions {
   verifyPlacement?: boolean;
 }
 
-export class SandboxApi {
+export class SandboxApi implements SchedulerEnvironment {
   document: SandboxDocument;
   readonly era: Era;
   readonly verifyPlacement: boolean;
@@ -83,6 +84,11 @@ export class SandboxApi {
     this.reanchorClock();
   }
 
+  /** The region's placement services (SchedulerEnvironment): the core and the region's resident state in it. */
+  placementFor(region: string, state: RegionState): PlacementServices {
+    return { placementCore: this.core, ledgers: this.ledgersFor(region, state), verifyPlacement: this.verifyPlacement };
+  }
+
   /** The region's resident placement state; loaded afresh when the region's state object is new. */
   private ledgersFor(region: string, state: RegionState): RegionLedgers {
     const held = this.ledgers.get(region);
@@ -115,7 +121,7 @@ export class SandboxApi {
     const sim = this.anchor.simMs + (this.wallClock() - this.anchor.wallMs) * clock.speed;
     // Catch up lazily: the steps due since the last call run now, before this call sees the state,
     // which no client can tell apart from steps running in the background.
-    if (sim > clock.nowMs) advanceClock(this.document, Math.floor(sim));
+    if (sim > clock.nowMs) advanceClock(this.document, Math.floor(sim), this);
   }
 
   /** Runs one call. Throws AwsError; any other failure becomes ServerException, and state is restored. */
@@ -154,9 +160,7 @@ export class SandboxApi {
     const undo = definition.mutates ? takeUndoPoint(this.document, state) : undefined;
     const document = this.document;
     try {
-      const ctx = createOperationContext(document, region, state, this.era, {
-        placementCore: this.core, ledgers: this.ledgersFor(region, state), verifyPlacement: this.verifyPlacement,
-      });
+      const ctx = createOperationContext(document, region, state, this.era, this.placementFor(region, state));
       const output = definition.run(ctx, value, this);
       return { output: output ?? {}, unknownMembers };
     } catch (error) {

@@ -1,16 +1,10 @@
 import type { SandboxDocument, RegionState } from '../domain/sandbox-document.ts';
 import type { ArnScope } from '../domain/arns.ts';
 import type { Era } from '../engine/era.ts';
-import type { PlacementCore } from '../placement-core.ts';
-import type { RegionLedgers } from '../engine/placement/region-ledgers.ts';
-import { drawToken, drawUuid } from './ids.ts';
+import type { PlacementServices } from '../engine/placement/placement-services.ts';
+import { drawToken, drawUuid } from '../domain/ids.ts';
 
-/** How the region places tasks: the core, the region's resident state in it, and the test-time check. */
-export interface PlacementServices {
-  readonly placementCore: PlacementCore;
-  readonly ledgers: RegionLedgers;
-  readonly verifyPlacement: boolean;
-}
+export type { PlacementServices };
 
 /** What an operation sees: the region it was called in, the clock, the id stream, the era and placement. */
 export interface OperationContext extends PlacementServices {

@@ -38,6 +38,8 @@ export function newRegion(now: number): RegionState {
     subnets: [],
     securityGroups: [],
     targetGroups: [],
+    targets: [],
+    taskBehaviours: [],
     iam: { serviceLinkedRoleExists: true },
     discovery: { namespaces: [], services: [], operations: [], instances: [] },
     nextRegistrationIndex: 0,

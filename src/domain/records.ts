@@ -65,6 +65,8 @@ export interface ContainerInstanceRecord {
   /** ENIs the instance type supports, the primary included (semantics 4.6). */
   eniLimit?: number;
   ephemeralPortRange?: { first: number; last: number };
+  /** Fault injection: a disconnected agent comes back at this time. */
+  agentReconnectAt?: number;
 }
 
 export interface DeploymentRecord {
@@ -109,6 +111,21 @@ export interface ServiceRecord {
   deployments: DeploymentRecord[];
   /** Newest first, at most 100 (semantics 16.2). */
   events: ServiceEventRecord[];
+  /** Every event, oldest first (16.2: the full log for the timeline and golden tests), at most EVENT_LOG_LIMIT. */
+  eventLog: ServiceEventRecord[];
+  /** Section 11: consecutive PENDING → STOPPED failures, and the end of the current back-off. */
+  startFailures: number;
+  backoffUntil?: number;
+  /** 16.3: when each suppressible message was last emitted, while its cause persists. */
+  suppressed: Record<string, number>;
+  /** 9.9: when the steady-state event was last emitted while the service stayed steady; absent when not steady. */
+  steadyEventAt?: number;
+  /** 9.5: why the deployment cannot progress (for the UI, never in events); absent when it can. */
+  stuck?: 'CAPACITY' | 'DEPLOYMENT_CONFIGURATION';
+  /** Fault injection: its targets fail health checks until then. */
+  targetsUnhealthyUntil?: number;
+  /** Samples of its counts, oldest first, at most TIMELINE_LIMIT. */
+  timeline: TimelineSample[];
 }
 
 export interface TaskRecord {
@@ -137,6 +154,70 @@ export interface TaskRecord {
   /** UUIDs of the task's containers, in container-definition order, drawn when the task is created
    *  (semantics 2.1); they form the containers' ARNs (`…:container/<id>`). */
   containerIds?: string[];
+  /**
+   * The simulated time of the task's next lifecycle transition (semantics 3.1, 3.2, 10): PROVISIONING →
+   * PENDING, PENDING → RUNNING (or a start failure), an essential container turning unhealthy (D46),
+   * the end of a stop phase. It takes effect at the first scheduler step at or after it. Absent: none.
+   */
+  nextAt?: number;
+  /**
+   * Where the stop sequence (10) stands once begun: waiting out the load balancer's deregistration
+   * delay, or for the containers to exit after SIGTERM (SIGKILL at 30 s).
+   */
+  stopPhase?: 'deregistering' | 'exiting';
+  /** The service scheduler began this stop: its stopped event is due at SIGTERM (10 step 3). */
+  announceStop?: boolean;
+}
+
+/** A load balancer target of a service task (semantics 13), from RUNNING until deregistered. */
+export interface TargetRecord {
+  taskId: string;
+  clusterName: string;
+  serviceName: string;
+  /** ALB/NLB: the target group; Classic: the load balancer's name (exactly one of the two). */
+  targetGroupArn?: string;
+  loadBalancerName?: string;
+  /** `instance` targets: the EC2 instance id; `ip` targets (awsvpc): the task's ENI address. */
+  targetId: string;
+  /** The host port (bridge/host) or the container port (awsvpc). */
+  port: number;
+  /** ELBv2 TargetHealth states of 2018 that the scheduler passes through. */
+  state: 'initial' | 'healthy' | 'unhealthy' | 'draining';
+  /** The health-check failure text while unhealthy (13), e.g. `Health checks failed with these codes: [502]`. */
+  reason?: string;
+  registeredAt: number;
+  /** When the target's state next changes: its health checks decide, or its deregistration delay ends. */
+  nextAt?: number;
+}
+
+/**
+ * How a task definition's tasks behave in the scenario (semantics 3.2, 11, 13, D46): sandbox
+ * settings, not ECS fields. `taskDefinition` is a full ARN (one revision) or a family (every
+ * revision without an entry of its own).
+ */
+export interface TaskBehaviourRecord {
+  taskDefinition: string;
+  /** PENDING → RUNNING after this many seconds (3.2; default 10). */
+  startSeconds: number;
+  /** When set, the task never reaches RUNNING: it goes PENDING → STOPPED with this stoppedReason (11). */
+  startFailureReason?: string;
+  /** Seconds the containers take to exit after SIGTERM (10; default 0; SIGKILL at 30). */
+  exitSeconds: number;
+  /** D46: an essential container turns unhealthy this many seconds after RUNNING. */
+  containerUnhealthyAfterSeconds?: number;
+  /** When set, the tasks' load balancer targets fail their health checks with this reason (13). */
+  targetUnhealthyReason?: string;
+}
+
+/** One point of a service's timeline (issue 4 item 8): taken whenever a count changes. */
+export interface TimelineSample {
+  at: number;
+  desiredCount: number;
+  /** 9.1 MIN and MAX at that moment. */
+  min: number;
+  max: number;
+  healthy: number;
+  deployments: { id: string; status: DeploymentRecord['status']; running: number; pending: number }[];
 }
 
 export interface SubnetRecord {
@@ -151,4 +232,10 @@ export interface TargetGroupRecord {
   loadBalancerArns: string[];
   port?: number;
   protocol?: string;
+  /** Health checks (semantics 13; the ALB defaults 30 s, 5 and 2 when absent). */
+  healthCheckIntervalSeconds?: number;
+  healthyThresholdCount?: number;
+  unhealthyThresholdCount?: number;
+  /** Connection draining before a target is removed (13; default 300 s). */
+  deregistrationDelaySeconds?: number;
 }

@@ -3,8 +3,10 @@
 // due in (from, to] in time order and leaves the clock at `to`. No wall clock here: the caller
 // brings the target time (AdvanceTime, or the realtime host).
 import type { SandboxDocument } from '../domain/sandbox-document.ts';
-import { settleDiscoveryOperations } from './discovery-operations.ts';
-import { settleDrainingServices } from './settle-draining-services.ts';
+import { runRegionStep } from './scheduler/scheduler-step.ts';
+import type { SchedulerEnvironment } from './scheduler/step-context.ts';
+
+export type { SchedulerEnvironment };
 
 /** D54: one scheduler step per simulated second. */
 export const STEP_MS = 1000;
@@ -17,15 +19,9 @@ export function nextStepAfter(doc: SandboxDocument, ms: number): number {
   return doc.startedAt + Math.max(1, k) * STEP_MS;
 }
 
-/**
- * One scheduler step at `now`, over every region of the document (the clock is the document's).
- * The task transitions and the service step of section 9 join here when the scheduler lands.
- */
-export function runSchedulerStep(doc: SandboxDocument, now: number): void {
-  for (const state of Object.values(doc.regions)) {
-    settleDiscoveryOperations(state, now);
-    settleDrainingServices(state, now);
-  }
+/** One scheduler step at `now`, over every region of the document (the clock is the document's). */
+export function runSchedulerStep(doc: SandboxDocument, now: number, env: SchedulerEnvironment): void {
+  for (const region of Object.keys(doc.regions)) runRegionStep(doc, region, now, env);
 }
 
 export interface AdvanceResult {
@@ -41,12 +37,14 @@ export interface AdvanceResult {
  * condition is checked first and after every step; when it holds the clock stays at that step's
  * time. A target in the past leaves the clock where it is.
  */
-export function advanceClock(doc: SandboxDocument, targetMs: number, stopWhen?: (doc: SandboxDocument) => boolean): AdvanceResult {
+export function advanceClock(
+  doc: SandboxDocument, targetMs: number, env: SchedulerEnvironment, stopWhen?: (doc: SandboxDocument) => boolean,
+): AdvanceResult {
   let steps = 0;
   if (stopWhen?.(doc)) return { nowMs: doc.clock.nowMs, steps, stopped: true };
   for (let t = nextStepAfter(doc, doc.clock.nowMs); t <= targetMs; t += STEP_MS) {
     doc.clock.nowMs = t;
-    runSchedulerStep(doc, t);
+    runSchedulerStep(doc, t, env);
     steps++;
     if (stopWhen?.(doc)) return { nowMs: t, steps, stopped: true };
   }

@@ -17,7 +17,35 @@ export interface Migration {
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // v1 is the first stored schema: nothing older exists, so nothing leads into it.
   1: { name: 'initial-document', up: (document) => ({ ...document, schemaVersion: 1 }) },
+  // The service scheduler (issue 4): load balancer targets and task behaviours per region; per
+  // service the full event log (the stored newest-first events, oldest first), the start-failure
+  // count, the suppressed messages and the timeline. Tasks gain optional members only.
+  2: {
+    name: 'scheduler-state',
+    up: (document) => {
+      // a malformed document is left as it is, for restore-document to name its fault
+      const regions = document.regions;
+      if (!isObject(regions)) return document;
+      const lifted = Object.fromEntries(Object.entries(regions).map(([name, region]) => {
+        if (!isObject(region)) return [name, region];
+        // a region without services gains none: absent stays absent (restore fills it in)
+        const services = Array.isArray(region.services) ? {
+          services: region.services.map((service) => isObject(service) ? {
+            ...service,
+            eventLog: Array.isArray(service.events) ? [...service.events].reverse() : [],
+            startFailures: 0,
+            suppressed: {},
+            timeline: [],
+          } : service),
+        } : {};
+        return [name, { ...region, ...services, targets: [], taskBehaviours: [] }];
+      }));
+      return { ...document, regions: lifted };
+    },
+  },
 };
+
+const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export type MigrationResult =
   | { ok: true; document: JsonObject; from: number; applied: string[] }

@@ -6,10 +6,11 @@
 //   - drop junk: unknown members of the document and of its regions, and list entries that are not
 //     objects, are left out;
 //   - validate references: every cluster, task definition, container instance, subnet, target group,
-//     namespace and registry a record names must exist in the same region;
+//     namespace, registry, task and service a record names must exist in the same region;
 // and never throws: the answer is `{ok: false, path, problem}` with a sentence for the user.
-// Records whose shape other modules own (task definitions, container instances, services, tasks)
-// keep the members this file does not check, so a round trip loses nothing.
+// Records whose shape other modules own (task definitions, container instances, services, tasks,
+// load balancer targets, task behaviours) keep the members this file does not check, so a round
+// trip loses nothing; the scheduler's members of them (schema v2) are checked when present.
 import type { ClusterRecord, SubnetRecord, TargetGroupRecord } from '../domain/records.ts';
 import type { RegionState, SandboxDocument } from '../domain/sandbox-document.ts';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_START_MS, DOCUMENT_SCHEMA_VERSION } from '../domain/sandbox-document.ts';
@@ -21,7 +22,7 @@ import {
   parseLoadBalancerArn, parseSubnetCidr, parseTargetGroupArn,
 } from '../domain/resource-ids.ts';
 import { seedStreams, type RandomState } from '../shared/xoshiro128.ts';
-import { taskDefinitionArn, type ArnScope } from '../domain/arns.ts';
+import { parseEcsArn, taskDefinitionArn, type ArnScope } from '../domain/arns.ts';
 import { SANDBOX } from '../messages.ts';
 import { newDocument, newRegion } from '../domain/new-document.ts';
 import { NAMESPACE_ID, SERVICE_ID, namespaceArn, registryServiceArn } from '../domain/discovery-arns.ts';
@@ -79,8 +80,15 @@ function num(o: Obj, path: string, key: string, opts: { dflt?: number; min?: num
   return v as number;
 }
 
+/** An optional number: undefined when absent, checked when present. */
+function optNum(o: Obj, path: string, key: string, opts: { min?: number; max?: number; integer?: boolean }): number | undefined {
+  return get(o, key) === undefined ? undefined : num(o, path, key, opts);
+}
+
 /** Epoch milliseconds: a non-negative integer. */
 const time = (o: Obj, path: string, key: string, dflt: number) => num(o, path, key, { dflt, min: 0, integer: true });
+/** An optional time: undefined when absent. */
+const optTime = (o: Obj, path: string, key: string) => optNum(o, path, key, { min: 0, integer: true });
 
 function bool(o: Obj, path: string, key: string, dflt: boolean): boolean {
   const v = get(o, key);
@@ -262,9 +270,18 @@ function restoreRegion(src: Obj, path: string, scope: ArnScope, startedAt: numbe
     loadBalancerArns.forEach((lb, i) => parseLoadBalancerArn(lb) || fail(`${p}.loadBalancerArns[${i}]`, S.mustBe('a load balancer ARN')));
     const port = get(g, 'port') === undefined ? undefined : num(g, p, 'port', { min: 1, max: 65535, integer: true });
     const protocol = get(g, 'protocol') === undefined ? undefined : oneOf(g, p, 'protocol', ['HTTP', 'HTTPS', 'TCP']);
+    // Health checks and draining (semantics 13), within ELBv2's limits of the time.
+    const healthCheckIntervalSeconds = optNum(g, p, 'healthCheckIntervalSeconds', { min: 5, max: 300, integer: true });
+    const healthyThresholdCount = optNum(g, p, 'healthyThresholdCount', { min: 2, max: 10, integer: true });
+    const unhealthyThresholdCount = optNum(g, p, 'unhealthyThresholdCount', { min: 2, max: 10, integer: true });
+    const deregistrationDelaySeconds = optNum(g, p, 'deregistrationDelaySeconds', { min: 0, max: 3600, integer: true });
     return {
       targetGroupArn, targetType: oneOf(g, p, 'targetType', ['instance', 'ip'] as const), loadBalancerArns,
       ...(port !== undefined ? { port } : {}), ...(protocol !== undefined ? { protocol } : {}),
+      ...(healthCheckIntervalSeconds !== undefined ? { healthCheckIntervalSeconds } : {}),
+      ...(healthyThresholdCount !== undefined ? { healthyThresholdCount } : {}),
+      ...(unhealthyThresholdCount !== undefined ? { unhealthyThresholdCount } : {}),
+      ...(deregistrationDelaySeconds !== undefined ? { deregistrationDelaySeconds } : {}),
     };
   });
   const iam = obj(src, path, 'iam', () => ({}));
@@ -307,6 +324,7 @@ function restoreRegion(src: Obj, path: string, scope: ArnScope, startedAt: numbe
     nextIndex = Math.max(nextIndex, registrationIndex + 1);
     const subnetId = optStr(c, p, 'subnetId');
     if (subnetId !== undefined) requireRef(subnetIds, subnetId, at(p, 'subnetId'), 'subnet');
+    optTime(c, p, 'agentReconnectAt');
     return {
       ...withoutNulls(c),
       id, clusterName, registrationIndex,
@@ -358,13 +376,29 @@ function restoreRegion(src: Obj, path: string, scope: ArnScope, startedAt: numbe
         launchType: oneOf(d, dp, 'launchType', ['EC2', 'FARGATE'] as const, launchType),
       };
     });
-    const events = records(s, p, 'events').map(([e, ep]) => ({
+    const eventsOf = (key: string) => records(s, p, key).map(([e, ep]) => ({
       id: str(e, ep, 'id'), createdAt: time(e, ep, 'createdAt', startedAt), message: str(e, ep, 'message'),
     }));
+    const events = eventsOf('events');
+    // absent: the stored events are the whole log (what migration 2 does)
+    const eventLog = get(s, 'eventLog') === undefined ? [...events].reverse() : eventsOf('eventLog');
+    // 16.3: message → when last emitted. The keys are sentences, so their paths are quoted.
+    const suppressedObj = withoutNulls(obj(s, p, 'suppressed', () => ({})));
+    const suppressed = Object.fromEntries(Object.entries(suppressedObj).map(([message, when]) => {
+      const ok = typeof when === 'number' && Number.isSafeInteger(when) && when >= 0;
+      return [message, ok ? when : fail(`${p}.suppressed[${JSON.stringify(message)}]`, S.mustBe('an integer of at least 0'))];
+    }));
+    optTime(s, p, 'backoffUntil');
+    optTime(s, p, 'steadyEventAt');
+    optTime(s, p, 'targetsUnhealthyUntil');
+    if (get(s, 'stuck') !== undefined) oneOf(s, p, 'stuck', ['CAPACITY', 'DEPLOYMENT_CONFIGURATION'] as const);
     const deploymentConfiguration = obj(s, p, 'deploymentConfiguration', () => ({ maximumPercent: 200, minimumHealthyPercent: 100 }));
     return {
       ...withoutNulls(s),
       serviceName, clusterName, taskDefinition, launchType, loadBalancers, serviceRegistries, deployments, events,
+      eventLog, suppressed,
+      startFailures: num(s, p, 'startFailures', { dflt: 0, min: 0, integer: true }),
+      timeline: records(s, p, 'timeline').map(([sample]) => sample),
       status: oneOf(s, p, 'status', ['ACTIVE', 'DRAINING', 'INACTIVE'] as const, 'ACTIVE'),
       desiredCount: num(s, p, 'desiredCount', { dflt: 0, min: 0, integer: true }),
       deploymentConfiguration: {
@@ -395,6 +429,9 @@ function restoreRegion(src: Obj, path: string, scope: ArnScope, startedAt: numbe
       if (!isObj(eni)) fail(ep, S.notObject);
       requireRef(subnetIds, str(eni as Obj, ep, 'subnetId'), at(ep, 'subnetId'), 'subnet');
     }
+    // The scheduler's next transition of the task and its stop sequence (semantics 3.1, 10).
+    optTime(t, p, 'nextAt');
+    if (get(t, 'stopPhase') !== undefined) oneOf(t, p, 'stopPhase', ['deregistering', 'exiting'] as const);
     return {
       ...withoutNulls(t),
       id, clusterName, taskDefinitionArn: taskDefinitionArnValue,
@@ -408,9 +445,56 @@ function restoreRegion(src: Obj, path: string, scope: ArnScope, startedAt: numbe
     } as unknown as RegionState['tasks'][number];
   });
 
+  // Load balancer targets of service tasks (semantics 13): of a task and a service of the region, in
+  // a declared target group or a Classic load balancer (exactly one of the two).
+  state.targets = records(src, path, 'targets').map(([t, p]) => {
+    requireRef(taskIds, str(t, p, 'taskId'), at(p, 'taskId'), 'task');
+    const clusterName = str(t, p, 'clusterName');
+    requireRef(clusters, clusterName, at(p, 'clusterName'), 'cluster');
+    requireRef(serviceKeys, `${clusterName}/${str(t, p, 'serviceName')}`, at(p, 'serviceName'), 'service');
+    const targetGroupArn = optStr(t, p, 'targetGroupArn');
+    if (targetGroupArn !== undefined) {
+      requireRef(targetGroupArns, targetGroupArn, at(p, 'targetGroupArn'), 'target group');
+      if (get(t, 'loadBalancerName') !== undefined) fail(at(p, 'loadBalancerName'), S.mustBe('absent when targetGroupArn is set'));
+    } else {
+      str(t, p, 'loadBalancerName');
+    }
+    optStr(t, p, 'reason');
+    optTime(t, p, 'nextAt');
+    return {
+      ...withoutNulls(t),
+      targetId: str(t, p, 'targetId'),
+      port: num(t, p, 'port', { min: 1, max: 65535, integer: true }),
+      state: oneOf(t, p, 'state', ['initial', 'healthy', 'unhealthy', 'draining'] as const),
+      registeredAt: time(t, p, 'registeredAt', startedAt),
+    } as unknown as RegionState['targets'][number];
+  });
+
+  // Task behaviours (3.2, 10, 11, 13, D46): one per task definition revision (full ARN) or family.
+  const behaviourKeys = new Set<string>();
+  state.taskBehaviours = records(src, path, 'taskBehaviours').map(([b, p]) => {
+    const taskDefinition = str(b, p, 'taskDefinition');
+    const arn = taskDefinition.startsWith('arn:') ? parseEcsArn(taskDefinition, 'task-definition') : undefined;
+    const isFamily = !taskDefinition.startsWith('arn:') && NAME.test(taskDefinition);
+    const isArn = arn !== undefined && arn.region === scope.region && arn.accountId === scope.accountId && /^[A-Za-z0-9_-]{1,255}:[1-9][0-9]*$/.test(arn.id);
+    if (!isFamily && !isArn) {
+      fail(at(p, 'taskDefinition'), S.mustBe(`a task definition family or a task definition ARN of ${scope.region} and account ${scope.accountId}`));
+    }
+    unique(behaviourKeys, taskDefinition, at(p, 'taskDefinition'), 'task behaviour');
+    optNum(b, p, 'containerUnhealthyAfterSeconds', { min: 0 });
+    optStr(b, p, 'startFailureReason');
+    optStr(b, p, 'targetUnhealthyReason');
+    return {
+      ...withoutNulls(b),
+      taskDefinition,
+      startSeconds: num(b, p, 'startSeconds', { dflt: 10, min: 0 }),
+      exitSeconds: num(b, p, 'exitSeconds', { dflt: 0, min: 0, max: 30 }),
+    } as unknown as RegionState['taskBehaviours'][number];
+  });
+
   keepUnknownMembers(state as unknown as Obj, src, [
     'clusters', 'subnets', 'securityGroups', 'targetGroups', 'iam', 'discovery', 'taskDefinitions',
-    'containerInstances', 'nextRegistrationIndex', 'services', 'tasks',
+    'containerInstances', 'nextRegistrationIndex', 'services', 'tasks', 'targets', 'taskBehaviours',
   ]);
   return state;
 }

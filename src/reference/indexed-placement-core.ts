@@ -15,6 +15,7 @@
 // The explanation vector comes from an O(M) pass, needed only for the first task and at a failure.
 import type { PlacementCore } from '../placement-core.ts';
 import { createTsResidentClusterStore } from './ts-resident-cluster-store.ts';
+import { deploymentStep } from './deployment-step.ts';
 import {
   BINPACK_CPU, CONSTRAINT_DISTINCT_INSTANCE, CONSTRAINT_MEMBER_OF, INSTANCE_DRAINING, REJECT_AGENT,
   REJECT_ATTRIBUTE, REJECT_CPU, REJECT_DISTINCT_INSTANCE, REJECT_DRAINING, REJECT_ENI, REJECT_MEMBER_OF,
@@ -398,4 +399,5 @@ export const indexedPlacementCore: PlacementCore = {
   // Scale-in is off the hot path; the literal selection is exact (semantics 8).
   selectTasksToStop: literalSelectTasksToStop,
   createClusterStore: () => createTsResidentClusterStore({ placeTasks: indexedPlaceTasks }),
+  deploymentStep,
 };

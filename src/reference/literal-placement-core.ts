@@ -4,6 +4,7 @@
 // /work/notes/placement-contract.md; the numbered comments below refer to its steps.
 import type { PlacementCore } from '../placement-core.ts';
 import { createTsResidentClusterStore } from './ts-resident-cluster-store.ts';
+import { deploymentStep } from './deployment-step.ts';
 import {
   BINPACK_CPU, CONSTRAINT_DISTINCT_INSTANCE, CONSTRAINT_MEMBER_OF, INSTANCE_DRAINING, PROTOCOL_TCP,
   REJECT_AGENT, REJECT_ATTRIBUTE, REJECT_CPU, REJECT_DISTINCT_INSTANCE, REJECT_DRAINING, REJECT_ENI,
@@ -275,4 +276,5 @@ export const literalPlacementCore: PlacementCore = {
   placeTasks: literalPlaceTasks,
   selectTasksToStop: literalSelectTasksToStop,
   createClusterStore: () => createTsResidentClusterStore({ placeTasks: literalPlaceTasks }),
+  deploymentStep,
 };

@@ -14,6 +14,7 @@
 // Otherwise the stages of the indexed core are run on every instance (IndexedBatch.chooseByScan).
 import type { PlacementCore } from '../placement-core.ts';
 import { createTsResidentClusterStore } from './ts-resident-cluster-store.ts';
+import { deploymentStep } from './deployment-step.ts';
 import {
   BINPACK_CPU, INSTANCE_DRAINING, REJECT_AGENT, REJECT_ATTRIBUTE, REJECT_CPU, REJECT_DRAINING, REJECT_ENI,
   REJECT_MEMORY, REJECT_NONE, STRATEGY_BINPACK, STRATEGY_RANDOM, STRATEGY_SPREAD,
@@ -231,4 +232,5 @@ export const scanPlacementCore: PlacementCore = {
   placeTasks: scanPlaceTasks,
   selectTasksToStop: literalSelectTasksToStop,
   createClusterStore: () => createTsResidentClusterStore({ placeTasks: scanPlaceTasks }),
+  deploymentStep,
 };

@@ -3,7 +3,7 @@
 export * from '../placement/placement-codes.ts';
 
 // Bumped whenever an export's meaning or a code changes.
-export const ABI_VERSION = 3;
+export const ABI_VERSION = 4;
 
 // ── The placement batch header (performance notes 4: zero-copy) ────────────────────────────────────
 // The host writes a PlacementProblem into the buffer of reservePlacementBuffer: PH_* are word slots of the
@@ -117,3 +117,11 @@ export const RESIDENT_UNKNOWN_STORE = -1; // no store with this id (never create
 export const RESIDENT_BAD_RECORD = -2; // unknown kind, truncated record, bad sign or group, slot out of turn
 export const RESIDENT_BAD_SLOT = -3; // a batch names an unknown or INSTANCE_GONE slot
 export const RESIDENT_PORTS_OVERFLOW = -4; // the batch's ports exceed clusterStoreUsedPortCount (a slot named twice)
+
+// ── The deployment step (semantics 9.1, 9.3): word slots of deploymentStepResult ────────────────────
+export const DS_MIN = 0;
+export const DS_MAX = 1;
+export const DS_LAUNCH = 2;
+export const DS_RETIRE = 3;
+export const DS_SCALE_IN = 4;
+export const DS_RESULT_WORDS = 5;

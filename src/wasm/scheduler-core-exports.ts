@@ -26,4 +26,8 @@ export interface SchedulerCoreExports {
   gatherResidentBatch(id: number): number;
   /** gatherResidentBatch, then placeTasks on the buffer; the tasks placed, or a RESIDENT_* code < 0. */
   placeResidentTasks(id: number): number;
+  /** One service step's arithmetic (semantics 9.1, 9.3); returns the launch count. backoff is 0 or 1. */
+  deploymentStep(d: number, minPct: number, maxPct: number, total: number, healthy: number, primary: number, old: number, backoff: number): number;
+  /** Word `i` (abi.DS_*) of the last deploymentStep; traps outside 0 .. DS_RESULT_WORDS − 1. */
+  deploymentStepResult(i: number): number;
 }

@@ -4,6 +4,7 @@
 // from the same buffer. Views are made after reservePlacementBuffer, which may grow the memory.
 import type { PlacementCore } from '../placement-core.ts';
 import type { PlacementProblem, PlacementResult, ScaleInProblem, ScaleInResult } from '../placement/placement-problem.ts';
+import type { DeploymentStep, DeploymentStepInput } from '../placement/deployment-step.ts';
 import * as abi from './abi.ts';
 import { BatchLayout } from './batch-layout.ts';
 import type { SchedulerCoreExports } from './scheduler-core-exports.ts';
@@ -291,11 +292,24 @@ function selectTasksToStop(core: SchedulerCoreExports, p: ScaleInProblem): Scale
   return { chosen: view.slice(at, at + chosen), random: randomOf(view, abi.SH_RANDOM) };
 }
 
+/** One service step's arithmetic (semantics 9.1, 9.3): numbers in, then the five DS_* words out. */
+function deploymentStep(core: SchedulerCoreExports, s: DeploymentStepInput): DeploymentStep {
+  core.deploymentStep(s.desiredCount, s.minimumHealthyPercent, s.maximumPercent, s.total, s.healthy, s.primary, s.old, s.backoff ? 1 : 0);
+  return {
+    min: core.deploymentStepResult(abi.DS_MIN),
+    max: core.deploymentStepResult(abi.DS_MAX),
+    launch: core.deploymentStepResult(abi.DS_LAUNCH),
+    retire: core.deploymentStepResult(abi.DS_RETIRE),
+    scaleIn: core.deploymentStepResult(abi.DS_SCALE_IN),
+  };
+}
+
 export function createWasmPlacementCore(core: SchedulerCoreExports): PlacementCore {
   return {
     name: 'wasm',
     placeTasks: (problem) => runPlacementBatch(core, problem, () => core.placeTasks(), true),
     selectTasksToStop: (problem) => selectTasksToStop(core, problem),
     createClusterStore: () => createWasmResidentClusterStore(core),
+    deploymentStep: (input) => deploymentStep(core, input),
   };
 }

@@ -20,6 +20,7 @@ export function createWasmScanPlacementCore(core: ScanCoreExports): PlacementCor
     name: 'wasm brute-force scan',
     placeTasks: (problem) => runPlacementBatch(core, problem, () => core.placeTasksScan(), false),
     selectTasksToStop: indexed.selectTasksToStop,
+    deploymentStep: indexed.deploymentStep,
     createClusterStore: () => createWasmResidentClusterStore(core, { placeTasksScan: () => core.placeTasksScan() }),
   };
 }

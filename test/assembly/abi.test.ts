@@ -35,7 +35,14 @@ describe('ABI', () => {
     expect(new Set(taken).size).toBe(taken.length);
     expect(Math.max(...taken)).toBeLessThan(asSide.PH_HEADER_WORDS);
     expect([asSide.PH_RESIDENT_SLOTS, asSide.PH_RESIDENT_GROUPS, asSide.PH_RESIDENT_BATCH_GROUP]).toEqual([59, 60, 61]);
-    expect(asSide.ABI_VERSION).toBe(3);
+    expect(asSide.ABI_VERSION).toBe(4);
+  });
+
+  it('the deployment-step result words are 0 .. DS_RESULT_WORDS − 1, each once', () => {
+    const asSide = constantsOf(readFileSync(new URL('../../assembly/abi.ts', import.meta.url), 'utf8'));
+    const slots = Object.entries(asSide).filter(([name]) => name.startsWith('DS_') && name !== 'DS_RESULT_WORDS').map(([, slot]) => slot);
+    expect(slots.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+    expect(asSide.DS_RESULT_WORDS).toBe(slots.length);
   });
 
   it('the built core reports the ABI version it was compiled with', async () => {

@@ -11,6 +11,7 @@ import type { BuiltPlacement } from './build-placement-problem.ts';
 /** What applying reads of a built or placed batch. */
 export type PlacementLayout = Pick<BuiltPlacement, 'mappings' | 'networkMode'> & { readonly instances: readonly BuiltPlacement['instances'][number][] };
 import { allocateEniAddress } from './allocate-eni-address.ts';
+import { behaviourOf } from '../scheduler/task-behaviour.ts';
 
 /** What applying needs of an operation context (OperationContext satisfies it). */
 export interface PlacementWriter {
@@ -58,6 +59,9 @@ export function createTask(
     ...(settings.overrides !== undefined ? { overrides: structuredClone(settings.overrides) } : {}),
     containerIds,
   };
+  // 3.1, 3.2: PROVISIONING (the ENI attaches) ends at the first step after creation; PENDING ends
+  // startSeconds after creation, at RUNNING or a start failure (scheduler/task-transitions.ts).
+  task.nextAt = task.lastStatus === 'PROVISIONING' ? ctx.now : ctx.now + behaviourOf(ctx.state, task.taskDefinitionArn).startSeconds * 1000;
   if (where.subnetId !== undefined) {
     const attachmentId = ctx.newUuid();
     // Decision: a subnet without a CIDR block (or a full one) gives the ENI no address to show.

@@ -11,14 +11,11 @@ import type { Era } from '../era.ts';
 import type { PlacementSettings } from './batch-columns.ts';
 import { buildPlacementProblem } from './build-placement-problem.ts';
 import { buildResidentBatch, type ResidentPlacement } from './build-resident-batch.ts';
-import type { RegionLedgers } from './region-ledgers.ts';
+import type { PlacementServices } from './placement-services.ts';
 
-export interface PlacementEnvironment {
+export interface PlacementEnvironment extends Pick<PlacementServices, 'ledgers' | 'verifyPlacement'> {
   readonly state: RegionState;
   readonly era: Era;
-  readonly ledgers: RegionLedgers;
-  /** Check every batch against the literal builder and core (tests). */
-  readonly verifyPlacement: boolean;
 }
 
 export interface PlacedBatch extends Omit<ResidentPlacement, 'batch'> {

@@ -3,10 +3,10 @@
 // no ACTIVE instance. The scheduler's step emits it for the first task it could not place.
 import { TASKS } from '../../messages.ts';
 import type { PlacementResult } from '../../placement/placement-problem.ts';
-import type { BuiltPlacement } from './build-placement-problem.ts';
+import type { ContainerInstanceRecord } from '../../domain/records.ts';
 import { eventReasonOf } from './placement-reasons.ts';
 
-export function placementFailureMessage(serviceName: string, result: PlacementResult, built: BuiltPlacement): string {
+export function placementFailureMessage(serviceName: string, result: PlacementResult, built: { readonly instances: readonly ContainerInstanceRecord[] }): string {
   const closest = result.closestMatch;
   const reason = closest >= 0 ? eventReasonOf(result.rejectCode[closest]) : undefined;
   const hasActive = built.instances.some((i) => i.status === 'ACTIVE');

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { advanceClock, nextStepAfter } from '../../../src/engine/clock.ts';
 import { newDocument } from '../../../src/domain/new-document.ts';
+import { SandboxApi } from '../../../src/api/handler.ts';
+
+/** The scheduler's environment: the era and placement services of a plain API. */
+const env = new SandboxApi();
 
 const T0 = Date.UTC(2018, 4, 22);
 
@@ -16,7 +20,7 @@ describe('advanceClock (D54)', () => {
   ])('from t=%d s by %d s runs %d steps and ends at %d s', (from, by, steps, after) => {
     const doc = newDocument();
     doc.clock.nowMs = T0 + from * 1000;
-    const result = advanceClock(doc, T0 + (from + by) * 1000);
+    const result = advanceClock(doc, T0 + (from + by) * 1000, env);
     expect(result).toEqual({ nowMs: T0 + after * 1000, steps, stopped: false });
     expect(doc.clock.nowMs).toBe(T0 + after * 1000);
   });
@@ -32,14 +36,14 @@ describe('advanceClock (D54)', () => {
     const doc = newDocument();
     let calls = 0;
     // holds at its 4th check: before the advance (1), after the steps at 1 s (2), 2 s (3) and 3 s (4)
-    const result = advanceClock(doc, T0 + 10_000, () => ++calls === 4);
+    const result = advanceClock(doc, T0 + 10_000, env, () => ++calls === 4);
     expect(result).toEqual({ nowMs: T0 + 3000, steps: 3, stopped: true });
-    expect(advanceClock(doc, T0 + 10_000, () => true)).toEqual({ nowMs: T0 + 3000, steps: 0, stopped: true });
+    expect(advanceClock(doc, T0 + 10_000, env, () => true)).toEqual({ nowMs: T0 + 3000, steps: 0, stopped: true });
   });
 
   it('a target in the past leaves the clock where it is', () => {
     const doc = newDocument();
     doc.clock.nowMs = T0 + 5000;
-    expect(advanceClock(doc, T0 + 1000)).toEqual({ nowMs: T0 + 5000, steps: 0, stopped: false });
+    expect(advanceClock(doc, T0 + 1000, env)).toEqual({ nowMs: T0 + 5000, steps: 0, stopped: false });
   });
 });

@@ -7,7 +7,7 @@ import type { ServiceRecord, TaskRecord } from '../../../src/domain/records.ts';
 const service = (serviceName: string, status: ServiceRecord['status'], deploymentIds: string[]): ServiceRecord => ({
   serviceName, clusterName: 'default', status, desiredCount: 0, taskDefinition: 'td', launchType: 'EC2',
   loadBalancers: [], serviceRegistries: [], deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
-  placementConstraints: [], placementStrategy: [], createdAt: 0, requestFingerprint: '', events: [],
+  placementConstraints: [], placementStrategy: [], createdAt: 0, requestFingerprint: '', events: [], eventLog: [], startFailures: 0, suppressed: {}, timeline: [],
   deployments: deploymentIds.map((id, i) => ({
     id, status: i === deploymentIds.length - 1 ? 'PRIMARY' : 'ACTIVE', taskDefinition: 'td', desiredCount: 0,
     createdAt: 0, updatedAt: 0, launchType: 'EC2',

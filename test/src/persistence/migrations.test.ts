@@ -39,4 +39,59 @@ describe('migrations', () => {
     expect(migrateDocument({}, 1, 3, gap)).toEqual({ ok: false, reason: 'no-migration', version: 1 });
     expect(migrateDocument({}, 2, 3, gap)).toEqual({ ok: false, reason: 'no-migration', version: 2 });
   });
+
+  describe('v2 scheduler-state', () => {
+    const e1 = { id: 'e1', createdAt: 1000, message: '(service web) has started 1 tasks: (task t1).' };
+    const e2 = { id: 'e2', createdAt: 2000, message: '(service web) has reached a steady state.' };
+
+    it('gives every region no targets and no behaviours, and every service its log (the events, oldest first), no failures, nothing suppressed, no timeline', () => {
+      const v1 = {
+        schemaVersion: 1, seed: 9,
+        regions: {
+          'us-east-1': { clusters: [{ clusterName: 'demo' }], services: [{ serviceName: 'web', events: [e2, e1] }, { serviceName: 'api', events: [] }], tasks: [] },
+          'eu-west-1': {}, // no services: none are added
+        },
+      };
+      const scheduler = { startFailures: 0, suppressed: {}, timeline: [] };
+      expect(migrateDocument(structuredClone(v1), 1)).toEqual({
+        ok: true, from: 1, applied: ['v2 scheduler-state'],
+        document: {
+          schemaVersion: 2, seed: 9,
+          regions: {
+            'us-east-1': {
+              clusters: [{ clusterName: 'demo' }],
+              services: [
+                { serviceName: 'web', events: [e2, e1], eventLog: [e1, e2], ...scheduler },
+                { serviceName: 'api', events: [], eventLog: [], ...scheduler },
+              ],
+              tasks: [], targets: [], taskBehaviours: [],
+            },
+            'eu-west-1': { targets: [], taskBehaviours: [] },
+          },
+        },
+      });
+      expect(Object.keys((migrateDocument(structuredClone(v1), 1) as any).document.regions['eu-west-1'])).toEqual(['targets', 'taskBehaviours']);
+    });
+
+    it('does not change its input', () => {
+      const v1 = { schemaVersion: 1, regions: { 'us-east-1': { services: [{ serviceName: 'web', events: [e2, e1] }] } } };
+      const copy = structuredClone(v1);
+      migrateDocument(v1, 1);
+      expect(v1).toEqual(copy);
+    });
+
+    it.each([
+      // [what, regions, what the migration leaves]
+      ['no regions', undefined, undefined],
+      ['regions that are a list', [1], [1]],
+      ['a region that is not an object', { 'us-east-1': 'full', 'eu-west-1': null }, { 'us-east-1': 'full', 'eu-west-1': null }],
+      ['services that are not a list', { 'us-east-1': { services: 'web' } }, { 'us-east-1': { services: 'web', targets: [], taskBehaviours: [] } }],
+      ['a service that is not an object', { 'us-east-1': { services: [7] } }, { 'us-east-1': { services: [7], targets: [], taskBehaviours: [] } }],
+      ['events that are not a list', { 'us-east-1': { services: [{ events: 'x' }] } },
+        { 'us-east-1': { services: [{ events: 'x', eventLog: [], startFailures: 0, suppressed: {}, timeline: [] }], targets: [], taskBehaviours: [] } }],
+    ])('leaves a malformed v1 document for restore to report: %s', (_what, regions, expected) => {
+      const result = migrateDocument({ schemaVersion: 1, regions }, 1);
+      expect(result).toEqual({ ok: true, from: 1, applied: ['v2 scheduler-state'], document: { schemaVersion: 2, regions: expected } });
+    });
+  });
 });

@@ -23,7 +23,7 @@ describe('loadScenario', () => {
     const exported = source.sandbox('ExportScenario');
     for (const text of [JSON.stringify(exported), JSON.stringify(exported.scenario)]) {
       const s = aSandbox({ seed: 77 });
-      expect(loadScenario(s.api, text)).toEqual({ kind: 'document', outputs: [{ accountId: '123456789012', schemaVersion: 1, migrations: [] }] });
+      expect(loadScenario(s.api, text)).toEqual({ kind: 'document', outputs: [{ accountId: '123456789012', schemaVersion: 2, migrations: [] }] });
       expect(s.sandbox('ExportScenario')).toEqual(exported);
     }
   });
@@ -58,7 +58,7 @@ describe('loadScenario', () => {
     ['prod', 'Unknown scenario "prod": expected "demo", a scenario document or a list of calls, as JSON.'],
     ['{"schemaVersion": ', expect.stringMatching(/^The scenario is not valid JSON: /)],
     [[{ input: {} }], 'calls[0].target is required.'],
-    [{ schemaVersion: 9 }, 'Scenario call 1 (EcsSandbox.ImportScenario) failed: Invalid scenario: scenario.schemaVersion is 9, but this ecs-sandbox reads schema versions up to 1; update ecs-sandbox to open it.'],
+    [{ schemaVersion: 9 }, 'Scenario call 1 (EcsSandbox.ImportScenario) failed: Invalid scenario: scenario.schemaVersion is 9, but this ecs-sandbox reads schema versions up to 2; update ecs-sandbox to open it.'],
     [[{ target: `${ECS}.DescribeClusters`, input: { clusters: ['${nothing.here}'] } }],
       `Scenario call 1 (${ECS}.DescribeClusters) failed: \${nothing.here} names no earlier result of the scenario.`],
   ])('refuses %j', (source, message) => {

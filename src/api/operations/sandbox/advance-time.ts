@@ -42,10 +42,10 @@ export function advanceTime(ctx: OperationContext, input: unknown, api: SandboxA
   if (untilSteady) {
     if (req.maxSeconds === undefined) throw invalidParameter(SANDBOX.maxSecondsRequired);
     const limit = requireSeconds('maxSeconds', req.maxSeconds);
-    advanceClock(ctx.doc, from + limit, () => isRegionSteady(ctx.state));
+    advanceClock(ctx.doc, from + limit, api, () => isRegionSteady(ctx.state));
   } else {
     if (req.seconds === undefined) throw invalidParameter(SANDBOX.advanceNeither);
-    advanceClock(ctx.doc, from + requireSeconds('seconds', req.seconds));
+    advanceClock(ctx.doc, from + requireSeconds('seconds', req.seconds), api);
   }
   api.reanchorClock();
   return { now: toEpochSeconds(ctx.doc.clock.nowMs), steady: isRegionSteady(ctx.state) };

@@ -91,6 +91,10 @@ export function createService(ctx: OperationContext, input: CreateServiceRequest
     createdAt: ctx.now,
     requestFingerprint: fingerprint,
     events: [],
+    eventLog: [],
+    startFailures: 0,
+    suppressed: {},
+    timeline: [],
   };
   // 2.3: FARGATE defaults to LATEST, echoed as given; EC2 has none.
   if (launchType === 'FARGATE') fields.platformVersion = input.platformVersion ?? 'LATEST';

@@ -3,7 +3,7 @@
 // ACTIVE with desiredCount 0 (D31). Deployments are kept in creation order, INACTIVE ones included.
 import type { DeploymentRecord, ServiceRecord } from '../../../domain/records.ts';
 import type { OperationContext } from '../../operation-context.ts';
-import { deploymentId } from '../../ids.ts';
+import { deploymentId } from '../../../domain/ids.ts';
 
 /** The service's PRIMARY deployment; there is always exactly one. */
 export function primaryDeployment(service: ServiceRecord): DeploymentRecord {

@@ -5,6 +5,7 @@ import { START, withNamespace } from '../../../builders/discovery.ts';
 import { loadScenario } from '../../../../src/scenarios/load-scenario.ts';
 
 const v1 = (): any => JSON.parse(readFileSync(new URL('../../persistence/fixtures/v1-demo.json', import.meta.url), 'utf8'));
+const v2Text = readFileSync(new URL('../../persistence/fixtures/v2-small-web.json', import.meta.url), 'utf8');
 
 /** Calls whose answers depend on everything a document holds: ids, clock, registration order. */
 function probe(s: TestSandbox): unknown[] {
@@ -23,10 +24,10 @@ describe('EcsSandbox.ExportScenario / ImportScenario', () => {
     loadScenario(a.api, 'demo');
     a.sandbox('AdvanceTime', { seconds: 0.25 });
     const exported = a.sandbox('ExportScenario');
-    expect(exported.scenario.schemaVersion).toBe(1);
+    expect(exported.scenario.schemaVersion).toBe(2);
 
     const b = aSandbox({ seed: 999, accountId: '999999999999' });
-    expect(b.sandbox('ImportScenario', exported)).toEqual({ accountId: '123456789012', schemaVersion: 1, migrations: [] });
+    expect(b.sandbox('ImportScenario', exported)).toEqual({ accountId: '123456789012', schemaVersion: 2, migrations: [] });
     expect(JSON.stringify(b.sandbox('ExportScenario'))).toBe(JSON.stringify(exported));
     expect(probe(b)).toEqual(probe(a));
   });
@@ -37,6 +38,23 @@ describe('EcsSandbox.ExportScenario / ImportScenario', () => {
     scenario.regions['us-east-1'] = {};
     scenario.clock.nowMs = 0;
     expect(s.sandbox('AdvanceTime', { seconds: 0 }).now).toBe(START);
+  });
+
+  it('imports the v2 fixture and exports it again byte for byte', () => {
+    const s = aSandbox({ seed: 5 });
+    expect(s.sandbox('ImportScenario', { scenario: JSON.parse(v2Text) })).toEqual({ accountId: '123456789012', schemaVersion: 2, migrations: [] });
+    expect(JSON.stringify(s.sandbox('ExportScenario').scenario, null, 1) + '\n').toBe(v2Text);
+  });
+
+  it('imports the v1 fixture migrated to v2, and an export of it round-trips', () => {
+    const s = aSandbox();
+    expect(s.sandbox('ImportScenario', { scenario: v1() })).toEqual({ accountId: '123456789012', schemaVersion: 2, migrations: ['v2 scheduler-state'] });
+    const exported = s.sandbox('ExportScenario');
+    expect(exported.scenario.schemaVersion).toBe(2);
+    expect(exported.scenario.regions['us-east-1'].services.map((svc: any) => svc.eventLog)).toEqual([[], []]);
+    const t = aSandbox();
+    expect(t.sandbox('ImportScenario', exported).migrations).toEqual([]);
+    expect(JSON.stringify(t.sandbox('ExportScenario'))).toBe(JSON.stringify(exported));
   });
 
   it('imports the v1 fixture: its regions, its clock, its account', () => {
@@ -68,8 +86,10 @@ describe('EcsSandbox.ExportScenario / ImportScenario', () => {
     [{ scenario: 'demo' }, 'InvalidParameterException', 'Invalid scenario: scenario must be a JSON object.'],
     [{ scenario: [1, 2] }, 'InvalidParameterException', 'Invalid scenario: scenario must be a JSON object.'],
     [{ scenario: { seed: 1 } }, 'InvalidParameterException', 'Invalid scenario: scenario.schemaVersion is missing.'],
-    [{ scenario: { schemaVersion: 2 } }, 'InvalidParameterException',
-      'Invalid scenario: scenario.schemaVersion is 2, but this ecs-sandbox reads schema versions up to 1; update ecs-sandbox to open it.'],
+    [{ scenario: { schemaVersion: 3 } }, 'InvalidParameterException',
+      'Invalid scenario: scenario.schemaVersion is 3, but this ecs-sandbox reads schema versions up to 2; update ecs-sandbox to open it.'],
+    [{ scenario: { ...JSON.parse(v2Text), regions: { 'us-east-1': { taskBehaviours: [{ taskDefinition: 'web', exitSeconds: 45 }] } } } },
+      'InvalidParameterException', 'Invalid scenario: scenario.regions.us-east-1.taskBehaviours[0].exitSeconds must be a number from 0 to 30.'],
     [{ scenario: { schemaVersion: 1, regions: { 'us-east-1': { services: [{ serviceName: 'web', clusterName: 'nope', taskDefinition: 'x' }] } } } },
       'InvalidParameterException',
       'Invalid scenario: scenario.regions.us-east-1.services[0].clusterName names cluster nope, which the scenario does not contain.'],
@@ -90,7 +110,7 @@ describe('EcsSandbox.ExportScenario / ImportScenario', () => {
   });
 
   it('ExportScenario ignores unknown members and refuses a request that is not an object', () => {
-    expect(aSandbox().sandbox('ExportScenario', { verbose: true }).scenario.schemaVersion).toBe(1);
+    expect(aSandbox().sandbox('ExportScenario', { verbose: true }).scenario.schemaVersion).toBe(2);
     expect(aSandbox().error('EcsSandbox.ExportScenario', 'all').code).toBe('SerializationException');
   });
 });

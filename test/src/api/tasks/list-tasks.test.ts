@@ -21,7 +21,7 @@ function putService(s: TestSandbox, serviceName: string, clusterName = 'default'
     serviceName, clusterName, status: 'ACTIVE', desiredCount: 1, taskDefinition: WEB, launchType: 'EC2',
     loadBalancers: [], serviceRegistries: [], deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
     placementConstraints: [], placementStrategy: [], createdAt: DEFAULT_START_MS, requestFingerprint: '',
-    deployments: [deployment(NEW_DEPLOYMENT, 'PRIMARY'), deployment(OLD_DEPLOYMENT, 'ACTIVE')], events: [],
+    deployments: [deployment(NEW_DEPLOYMENT, 'PRIMARY'), deployment(OLD_DEPLOYMENT, 'ACTIVE')], events: [], eventLog: [], startFailures: 0, suppressed: {}, timeline: [],
   };
   regionState(s.api.document, 'us-east-1').services.push(service);
 }

@@ -1,0 +1,82 @@
+// Which tasks to stop (semantics 8): `count` of the candidates, one at a time. EC2 services ask the
+// placement core (selectTasksToStop) with the service's strategy chain reversed, over the counts of
+// 6.4 as the cluster's resident state has them; FARGATE services take the AZ with the most tasks and
+// draw among its candidates. The `placement` stream advances only on draws among ≥ 2 (3.3).
+import type { ServiceRecord, TaskRecord } from '../../domain/records.ts';
+import type { ScaleInProblem } from '../../placement/placement-problem.ts';
+import { uniformInt, type RandomState } from '../../shared/xoshiro128.ts';
+import { placeBatch } from '../placement/place-batch.ts';
+import { definitionReservation, taskDefinitionOf } from '../placement/task-reservation.ts';
+import type { StepContext } from './step-context.ts';
+
+const isPending = (t: TaskRecord) => t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING';
+
+/** Orders tasks by (createdAt, id), ids as strings (8 rule 3). */
+const byCreation = (a: TaskRecord, b: TaskRecord) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function selectOnEc2(ctx: StepContext, service: ServiceRecord, candidates: readonly TaskRecord[], count: number): TaskRecord[] {
+  const definition = ctx.state.taskDefinitions.find((d) => d.definition.taskDefinitionArn === service.taskDefinition)?.definition;
+  if (!definition) return [];
+  // A batch of no task: the instance columns and spread rows the placement of this service sees.
+  const placed = placeBatch(ctx, {
+    clusterName: service.clusterName, taskDefinition: definition, group: `service:${service.serviceName}`,
+    constraints: [], strategies: service.placementStrategy, emptyStrategies: 'service-default',
+    count: 0, random: [...ctx.doc.random.placement] as RandomState, era: ctx.era,
+  });
+  const p = placed.problem();
+  const indexOf = new Map(placed.instances.map((instance, i) => [instance.id, i]));
+  const tasks = candidates.filter((t) => t.containerInstanceId !== undefined && indexOf.has(t.containerInstanceId));
+  const times = [...new Set(tasks.map((t) => t.createdAt))].sort((a, b) => a - b);
+  const order = [...tasks].sort(byCreation);
+  const reservation = (t: TaskRecord) => {
+    const record = taskDefinitionOf(ctx.state, t);
+    return record ? definitionReservation(record.definition) : { cpu: 0, memory: 0 };
+  };
+  const problem: ScaleInProblem = {
+    instanceCount: p.instanceCount, instanceState: p.instanceState, cpuFree: p.cpuFree, memoryFree: p.memoryFree,
+    groupActive: p.groupActive, strategyType: p.strategyType, strategyField: p.strategyField,
+    spreadKeys: p.spreadKeys, spreadKeyCount: p.spreadKeyCount,
+    taskInstance: Int32Array.from(tasks, (t) => indexOf.get(t.containerInstanceId!)!),
+    taskPending: Int32Array.from(tasks, (t) => (isPending(t) ? 1 : 0)),
+    taskCpu: Int32Array.from(tasks, (t) => reservation(t).cpu),
+    taskMemory: Int32Array.from(tasks, (t) => reservation(t).memory),
+    taskCreatedRank: Int32Array.from(tasks, (t) => times.indexOf(t.createdAt)),
+    taskOrder: Int32Array.from(tasks, (t) => order.indexOf(t)),
+    count,
+    random: Uint32Array.from(ctx.doc.random.placement),
+  };
+  const result = ctx.placementCore.selectTasksToStop(problem);
+  ctx.doc.random.placement = Array.from(result.random) as RandomState;
+  return Array.from(result.chosen, (k) => tasks[k]);
+}
+
+/** 8 FARGATE: the AZ with the most tasks of the service; a draw among its candidates by (createdAt, id). */
+function selectOnFargate(ctx: StepContext, active: readonly TaskRecord[], candidates: readonly TaskRecord[], count: number): TaskRecord[] {
+  const azOf = (t: TaskRecord) => ctx.state.subnets.find((s) => s.subnetId === t.eni?.subnetId)?.availabilityZone ?? t.eni?.subnetId ?? '';
+  const perAz = new Map<string, number>();
+  for (const t of active) perAz.set(azOf(t), (perAz.get(azOf(t)) ?? 0) + 1);
+  const left = [...candidates];
+  const chosen: TaskRecord[] = [];
+  const random = ctx.doc.random.placement;
+  while (chosen.length < count && left.length > 0) {
+    const most = Math.max(...left.map((t) => perAz.get(azOf(t)) ?? 0));
+    const tied = left.filter((t) => (perAz.get(azOf(t)) ?? 0) === most).sort(byCreation);
+    const task = tied[tied.length > 1 ? uniformInt(random, tied.length) : 0];
+    chosen.push(task);
+    left.splice(left.indexOf(task), 1);
+    perAz.set(azOf(task), (perAz.get(azOf(task)) ?? 0) - 1);
+  }
+  return chosen;
+}
+
+/**
+ * Chooses `count` of `candidates` to stop (8); `active` are all the service's active tasks (the
+ * counts). The draining-first rule: candidates on DRAINING instances go before any other.
+ */
+export function selectStops(
+  ctx: StepContext, service: ServiceRecord, active: readonly TaskRecord[], candidates: readonly TaskRecord[], count: number,
+): TaskRecord[] {
+  if (count <= 0 || candidates.length === 0) return [];
+  if (service.launchType === 'FARGATE') return selectOnFargate(ctx, active, candidates, count);
+  return selectOnEc2(ctx, service, candidates, count);
+}
