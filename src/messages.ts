@@ -482,6 +482,44 @@ export const SANDBOX = {
     distinctInstance: (index: number, live: number, group: string) =>
       `constraint ${index + 1}: hosts ${live} live task${live === 1 ? '' : 's'} of ${group}`,
   },
+  // Ranges of sandbox settings (PutTargetGroups health settings: the ELBv2 limits; PutTaskBehaviours)
+  outOfRange: (path: string, min: number, max: number, value: number) => `${path} must be from ${min} to ${max}, not ${value}.`,
+  notNegative: (path: string, value: number) => `${path} must be 0 or more, not ${value}.`,
+  // PutTaskBehaviours / DeleteTaskBehaviours (semantics 3.2, 10, 11, 13, D46)
+  badTaskDefinitionReference: (ref: string) =>
+    `Invalid task definition "${ref}": expected a family, family:revision or a task definition ARN.`,
+  noTaskBehaviour: (taskDefinition: string) => `No task behaviour is set for ${taskDefinition}.`,
+  // DescribeTargetHealth
+  targetHealthEither: 'Specify either targetGroupArn or loadBalancerName, not both.',
+  targetHealthNeither: 'Specify targetGroupArn or loadBalancerName.',
+  unknownTargetGroup: (arn: string, region: string) =>
+    `Target group ${arn} is not declared in ${region}; declare it with EcsSandbox.PutTargetGroups.`,
+  unknownClassicLoadBalancer: (name: string, region: string) =>
+    `No service in ${region} uses the Classic load balancer ${name}.`,
+  // InjectFault (its failTasks default reason is SCHEDULER.defaultStartFailure, the agent's text)
+  faultNeeds: (member: string, fault: string) => `${member} is required for the ${fault} fault.`,
+  faultDoesNotTake: (member: string, fault: string) => `${member} does not apply to the ${fault} fault.`,
+  faultSeconds: (value: number, limit: number) => `seconds must be greater than 0 and at most ${limit}, not ${value}.`,
+  faultInstanceNotFound: (ref: string, cluster: string) => `Container instance ${ref} was not found in cluster ${cluster}.`,
+  faultInstanceInactive: (ref: string) => `Container instance ${ref} is INACTIVE.`,
+  faultNoTasks: 'tasks must name at least one task.',
+  faultTaskNotFound: (ref: string, cluster: string) => `Task ${ref} was not found in cluster ${cluster}.`,
+  faultTaskStopped: (ref: string) => `Task ${ref} is already STOPPED.`,
+  faultServiceNotFound: (ref: string, cluster: string) => `Service ${ref} was not found in cluster ${cluster}.`,
+  faultServiceNotActive: (name: string, status: string) => `Service ${name} is ${status}, not ACTIVE.`,
+  faultNoLoadBalancer: (name: string) => `Service ${name} has no load balancer, so it has no targets to make unhealthy.`,
+  // DescribeTargetHealth output (not errors): real texts of ELBv2 and Classic ELB
+  targetHealth: {
+    // ELBv2 TargetHealth reason codes and descriptions (ELBv2 API reference, TargetHealth)
+    registrationInProgress: { Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' },
+    responseCodeMismatch: 'Target.ResponseCodeMismatch',
+    deregistrationInProgress: { Reason: 'Target.DeregistrationInProgress', Description: 'Target deregistration is in progress' },
+    // Classic InstanceState descriptions (ELB 2012-06-01 API reference, InstanceState)
+    classicRegistering: 'Instance registration is still in progress.',
+    classicUnhealthy: 'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.',
+    classicDeregistering: 'Instance deregistration currently in progress.',
+    notApplicable: 'N/A',
+  },
 } as const;
 
 // ── Route 53 Auto Naming ────────────────────────────────────────────────────────────────────────
@@ -535,3 +573,4 @@ export const DISCOVERY = {
   deleteFailedInUse: 'The namespace contains services, so it was not deleted.',
   targetGone: 'The service was deleted before the operation completed.',
 } as const;
+

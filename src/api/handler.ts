@@ -45,12 +45,15 @@ export interface SandboxApiOptions {
   placementCore?: PlacementCore;
   /** Check every placement batch against the literal builder and core (engine/placement/place-batch.ts); for tests. */
   verifyPlacement?: boolean;
+  /** Run every scheduler step, also the quiet ones the clock passes over by default (engine/clock.ts); for tests. */
+  runEveryStep?: boolean;
 }
 
 export class SandboxApi implements SchedulerEnvironment {
   document: SandboxDocument;
   readonly era: Era;
   readonly verifyPlacement: boolean;
+  readonly runEveryStep: boolean;
   private core: PlacementCore;
   /** Each region's resident placement state, for the region state object it was loaded from. */
   private readonly ledgers = new Map<string, { state: RegionState; ledgers: RegionLedgers }>();
@@ -62,6 +65,7 @@ export class SandboxApi implements SchedulerEnvironment {
     this.era = options.era ?? ERA_2018;
     this.core = options.placementCore ?? literalPlacementCore;
     this.verifyPlacement = options.verifyPlacement ?? false;
+    this.runEveryStep = options.runEveryStep ?? false;
     this.wallClock = options.wallClock ?? (() => 0);
     this.anchor = { wallMs: this.wallClock(), simMs: this.document.clock.nowMs };
   }

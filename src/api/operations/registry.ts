@@ -45,6 +45,7 @@ import { registerInstance } from './discovery/register-instance.ts';
 import { deregisterInstance } from './discovery/deregister-instance.ts';
 import { getInstance } from './discovery/get-instance.ts';
 import { listInstances } from './discovery/list-instances.ts';
+import { discoverInstances } from './discovery/discover-instances.ts';
 // sandbox (EcsSandbox.*)
 import { reset } from './sandbox/reset.ts';
 import { putSubnets } from './sandbox/put-subnets.ts';
@@ -55,6 +56,11 @@ import { advanceTime } from './sandbox/advance-time.ts';
 import { exportScenario } from './sandbox/export-scenario.ts';
 import { importScenario } from './sandbox/import-scenario.ts';
 import { describePlacement } from './sandbox/describe-placement.ts';
+import { putTaskBehaviours } from './sandbox/put-task-behaviours.ts';
+import { deleteTaskBehaviours } from './sandbox/delete-task-behaviours.ts';
+import { describeTargetHealth } from './sandbox/describe-target-health.ts';
+import { getTimeline } from './sandbox/get-timeline.ts';
+import { injectFault } from './sandbox/inject-fault.ts';
 
 export interface OperationDefinition {
   // Inputs are validated against the model before `run` sees them, so the cast is safe.
@@ -123,6 +129,8 @@ export const discoveryOperations: Record<string, OperationDefinition> = {
   DeregisterInstance: { run: deregisterInstance, mutates: true },
   GetInstance: { run: getInstance, mutates: false },
   ListInstances: { run: listInstances, mutates: false },
+  // the later-era Cloud Map view of a registry (semantics 14.4)
+  DiscoverInstances: { run: discoverInstances, mutates: false },
 };
 
 export const sandboxOperations: Record<string, OperationDefinition> = {
@@ -138,4 +146,10 @@ export const sandboxOperations: Record<string, OperationDefinition> = {
   ImportScenario: { run: importScenario, mutates: true },
   // a dry run of RunTask's placement: changes nothing (the core works on a copy of the stream)
   DescribePlacement: { run: describePlacement, mutates: false },
+  // scenario behaviour, load balancer health, timelines and faults (issue 4)
+  PutTaskBehaviours: { run: putTaskBehaviours, mutates: true },
+  DeleteTaskBehaviours: { run: deleteTaskBehaviours, mutates: true },
+  DescribeTargetHealth: { run: describeTargetHealth, mutates: false },
+  GetTimeline: { run: getTimeline, mutates: false },
+  InjectFault: { run: injectFault, mutates: true },
 };

@@ -54,7 +54,7 @@ export function setDiscoveryHealth(ctx: StepContext, task: TaskRecord, healthy: 
   }
 }
 
-export function deregisterDiscoveryInstance(ctx: StepContext, task: TaskRecord): void {
+export function deregisterDiscoveryInstance(ctx: Pick<StepContext, 'state'>, task: TaskRecord): void {
   const instances = ctx.state.discovery.instances;
   for (let k = instances.length - 1; k >= 0; k--) if (instances[k].instanceId === task.id) instances.splice(k, 1);
 }

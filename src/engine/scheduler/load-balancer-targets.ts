@@ -84,6 +84,9 @@ export function registerTarget(ctx: StepContext, service: ServiceRecord, task: T
 /** 10 step 2: takes the target out of the load balancer; returns when draining ends. */
 export function deregisterTarget(ctx: StepContext, service: ServiceRecord, target: TargetRecord): number {
   const settings = healthSettingsOf(ctx.state, target);
+  // 16.3: an unhealthy target's event has its cause resolved when the target is deregistered (the
+  // same host port on the same instance may come back in a later task, with the same text)
+  if (target.state === 'unhealthy') ctx.events.resolveAfterFlush(service, unhealthyMessage(ctx, service, target));
   target.state = 'draining';
   delete target.reason;
   target.nextAt = ctx.now + settings.deregistrationDelaySeconds * 1000;

@@ -9,10 +9,11 @@ import { runServiceStep } from './service-step.ts';
 import { createStepContext, type SchedulerEnvironment } from './step-context.ts';
 import { applyDueTransitions } from './task-transitions.ts';
 
-export function runRegionStep(doc: SandboxDocument, region: string, now: number, env: SchedulerEnvironment): void {
+/** Runs the step; returns whether it changed anything (a quiet step changes nothing at all). */
+export function runRegionStep(doc: SandboxDocument, region: string, now: number, env: SchedulerEnvironment): boolean {
   const ctx = createStepContext(doc, region, now, env);
   const { state } = ctx;
-  settleDiscoveryOperations(state, now);
+  let changed = settleDiscoveryOperations(state, now).length > 0;
 
   const serviceOfDeployment = new Map<string, ServiceRecord>();
   for (const service of state.services) for (const d of service.deployments) serviceOfDeployment.set(d.id, service);
@@ -20,7 +21,7 @@ export function runRegionStep(doc: SandboxDocument, region: string, now: number,
     const service = task.startedBy === undefined ? undefined : serviceOfDeployment.get(task.startedBy);
     return service && service.clusterName === task.clusterName ? service : undefined;
   };
-  applyDueTransitions(ctx, serviceOf);
+  if (applyDueTransitions(ctx, serviceOf) > 0) changed = true;
 
   const instances = new Map<string, ContainerInstanceRecord>(state.containerInstances.map((i) => [i.id, i]));
   const targets = new Map<string, TargetRecord>(state.targets.map((t) => [t.taskId, t]));
@@ -31,7 +32,8 @@ export function runRegionStep(doc: SandboxDocument, region: string, now: number,
   const live = liveTasksByService(state);
   for (const service of [...state.services]) {
     if (service.status !== 'ACTIVE' && service.status !== 'DRAINING') continue;
-    runServiceStep(ctx, service, live.get(service) ?? [], around);
+    if (runServiceStep(ctx, service, live.get(service) ?? [], around)) changed = true;
   }
-  ctx.events.flush(now, ctx.newUuid);
+  if (ctx.events.flush(now, ctx.newUuid) > 0) changed = true;
+  return changed;
 }

@@ -19,10 +19,12 @@ import { recordTimelineSample } from './timeline.ts';
 
 const PLACEMENT_FAILURE_PREFIX = (serviceName: string) => `(service ${serviceName}) was unable to place a task`;
 
-/** The outcome the stuck check and the quiet-step detection read. */
-export interface ServiceStepOutcome {
-  /** Tasks placed, stops begun, or events queued: the step changed something. */
-  changed: boolean;
+/** What of a service a step may change besides its tasks: compared before and after (quiet steps, clock.ts). */
+function fingerprintOf(service: ServiceRecord): string {
+  return JSON.stringify([
+    service.status, service.stuck, service.steadyEventAt, service.startFailures, service.backoffUntil,
+    Object.keys(service.suppressed).length, service.timeline.length, service.deployments.map((d) => d.status),
+  ]);
 }
 
 function primaryOf(service: ServiceRecord): DeploymentRecord | undefined {
@@ -45,7 +47,7 @@ function launch(ctx: StepContext, service: ServiceRecord, primary: DeploymentRec
   };
   const subnets = primary.networkConfiguration?.awsvpcConfiguration?.subnets;
   let tasks: TaskRecord[];
-  let failed = false;
+  let failure: string | undefined;
   if (primary.launchType === 'FARGATE') {
     const placed = placeFargateTasks(ctx.state, service.clusterName, settings.group, subnets ?? [], k, ctx.doc.random.placement);
     tasks = placed.subnets.map((subnetId) => createTask(ctx, settings, { hostPorts: [], subnetId }));
@@ -58,19 +60,19 @@ function launch(ctx: StepContext, service: ServiceRecord, primary: DeploymentRec
       count: k, random: [...ctx.doc.random.placement] as RandomState, era: ctx.era,
     });
     tasks = applyPlacement(ctx, placed, placed.result, settings);
-    if (placed.result.placed < k) {
-      failed = true;
-      ctx.events.addSuppressible(service, placementFailureMessage(service.serviceName, placed.result, placed));
-    }
+    if (placed.result.placed < k) failure = placementFailureMessage(service.serviceName, placed.result, placed);
   }
   if (tasks.length > 0) {
     const name = service.serviceName;
     ctx.events.add(service, 'started', (ids) => SCHEDULER.started(name, ids), tasks.map((t) => t.id));
   }
-  return { tasks, failed };
+  // 3.1: a service's started event comes before its placement-failure event
+  if (failure !== undefined) ctx.events.addSuppressible(service, failure);
+  return { tasks, failed: failure !== undefined };
 }
 
 function stopAll(ctx: StepContext, service: ServiceRecord, tasks: readonly TaskRecord[]): void {
+  ctx.stopsBegun += tasks.length;
   for (const task of tasks) {
     beginStop(ctx, task, service, { reason: SCHEDULER.scalingActivity(task.startedBy ?? ''), announcedBy: service });
   }
@@ -86,14 +88,30 @@ function checkSteady(ctx: StepContext, service: ServiceRecord, live: readonly Ta
     delete service.steadyEventAt;
     return false;
   }
-  if (service.steadyEventAt === undefined || ctx.now - service.steadyEventAt >= REPEAT_AFTER_MS) {
+  // 9.9: a deployment started since the last steady event is a new steady state, even when no step saw
+  // the service unsteady (desiredCount 0: the superseded deployment goes INACTIVE in the step that
+  // first sees it); API calls come after the step of their time, so `>=` means "after the event"
+  const newDeployment = service.steadyEventAt !== undefined && shown[0].createdAt >= service.steadyEventAt;
+  if (service.steadyEventAt === undefined || newDeployment || ctx.now - service.steadyEventAt >= REPEAT_AFTER_MS) {
     service.steadyEventAt = ctx.now;
     ctx.events.add(service, 'steady', () => SCHEDULER.steady(service.serviceName));
   }
   return true;
 }
 
-export function runServiceStep(ctx: StepContext, service: ServiceRecord, liveIn: readonly TaskRecord[], around: TaskSurroundings): void {
+/**
+ * Runs 9.3 for the service; returns whether it changed anything (a task placed or stopped, or the
+ * service's own state), which a quiet step must not (clock.ts skips ahead over quiet steps).
+ */
+export function runServiceStep(ctx: StepContext, service: ServiceRecord, liveIn: readonly TaskRecord[], around: TaskSurroundings): boolean {
+  const before = fingerprintOf(service);
+  const tasksBefore = ctx.state.tasks.length;
+  const stopsBefore = ctx.stopsBegun;
+  stepService(ctx, service, liveIn, around);
+  return ctx.stopsBegun !== stopsBefore || ctx.state.tasks.length !== tasksBefore || fingerprintOf(service) !== before;
+}
+
+function stepService(ctx: StepContext, service: ServiceRecord, liveIn: readonly TaskRecord[], around: TaskSurroundings): void {
   ctx.events.nextPart();
   if (service.status === 'DRAINING') {
     // section 12: every active task goes through the stop sequence; INACTIVE once none is live
@@ -149,10 +167,11 @@ export function runServiceStep(ctx: StepContext, service: ServiceRecord, liveIn:
       d.updatedAt = ctx.now;
     }
   }
-  const steady = checkSteady(ctx, service, liveAfter);
+  checkSteady(ctx, service, liveAfter);
   // 9.5: stuck when old tasks remain and nothing can move without outside action
   const moving = liveAfter.some((t) => t.lastStatus !== 'RUNNING' || t.desiredStatus === 'STOPPED');
-  const stuck = !steady && q.old > 0 && launched.tasks.length === 0 && step.retire === 0 && !moving && !backoff;
+  // (not `!steady`: old tasks on a DRAINING instance leave the 9.9 counts steady, yet 9.8 calls 100/100 stuck)
+  const stuck = q.old > 0 && launched.tasks.length === 0 && step.retire === 0 && !moving && !backoff;
   if (!stuck) delete service.stuck;
   else service.stuck = launched.failed ? 'CAPACITY' : 'DEPLOYMENT_CONFIGURATION';
   recordTimelineSample(ctx, service, liveAfter, around);

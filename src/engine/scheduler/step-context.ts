@@ -9,6 +9,8 @@ import { StepEvents } from './step-events.ts';
 /** What the scheduler needs from its host: the era and each region's placement services. */
 export interface SchedulerEnvironment {
   readonly era: Era;
+  /** Run every step, quiet or not (clock.ts); for tests that compare with the discrete-event default. */
+  readonly runEveryStep?: boolean;
   placementFor(region: string, state: RegionState): PlacementServices;
 }
 
@@ -20,6 +22,8 @@ export interface StepContext extends PlacementServices {
   /** The step's time: every timestamp the step writes (3.1). */
   readonly now: number;
   readonly events: StepEvents;
+  /** Stops the service steps began so far (a step that begins one is not quiet). */
+  stopsBegun: number;
   newUuid(): string;
 }
 
@@ -29,6 +33,7 @@ export function createStepContext(doc: SandboxDocument, region: string, now: num
     doc, region, state, now, era: env.era,
     ...env.placementFor(region, state),
     events: new StepEvents(),
+    stopsBegun: 0,
     newUuid: () => drawUuid(doc.random.ids),
   };
 }

@@ -16,8 +16,12 @@ export interface StopRequest {
   announcedBy?: ServiceRecord;
 }
 
-/** Marks the task STOPPED now (10 step 5): its resources, ports and ENI are free from here on. */
-export function markStopped(ctx: StepContext, task: TaskRecord): void {
+/**
+ * Marks the task STOPPED now (10 step 5): its resources, ports and ENI are free from here on, and its
+ * load balancer target and discovery instance are gone. Also for tasks that stop outside the
+ * sequence (a deregistered or terminated instance's).
+ */
+export function markStopped(ctx: Pick<StepContext, 'now' | 'state'>, task: TaskRecord): void {
   task.lastStatus = 'STOPPED';
   task.desiredStatus = 'STOPPED';
   task.stoppedAt = ctx.now;

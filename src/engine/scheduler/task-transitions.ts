@@ -115,11 +115,13 @@ function targetTransition(ctx: StepContext, target: TargetRecord, task: TaskReco
   }
 }
 
-/** Applies every transition due at or before ctx.now; `serviceOf` names a task's service. */
-export function applyDueTransitions(ctx: StepContext, serviceOf: (task: TaskRecord) => ServiceRecord | undefined): void {
+/** Applies every transition due at or before ctx.now; `serviceOf` names a task's service. Returns how many. */
+export function applyDueTransitions(ctx: StepContext, serviceOf: (task: TaskRecord) => ServiceRecord | undefined): number {
   const { state, now } = ctx;
+  let applied = 0;
   for (const instance of state.containerInstances) {
     if (instance.agentReconnectAt !== undefined && instance.agentReconnectAt <= now) {
+      applied++;
       instance.agentConnected = true;
       delete instance.agentReconnectAt;
       instance.version += 1;
@@ -143,4 +145,5 @@ export function applyDueTransitions(ctx: StepContext, serviceOf: (task: TaskReco
   }
   due.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const d of due) d.apply();
+  return applied + due.length;
 }

@@ -5,6 +5,8 @@ import { SandboxApi } from '../../../src/api/handler.ts';
 
 /** The scheduler's environment: the era and placement services of a plain API. */
 const env = new SandboxApi();
+/** The same, running every step (no discrete-event skipping). */
+const everyStep = new SandboxApi({ runEveryStep: true });
 
 const T0 = Date.UTC(2018, 4, 22);
 
@@ -32,13 +34,23 @@ describe('advanceClock (D54)', () => {
     expect(nextStepAfter(doc, T0 + 1300)).toBe(T0 + 2300);
   });
 
-  it('stopWhen is checked first, then after every step; the clock stays at the step where it held', () => {
+  it('stopWhen is checked first, then after every step run; the clock stays at the step where it held', () => {
     const doc = newDocument();
     let calls = 0;
     // holds at its 4th check: before the advance (1), after the steps at 1 s (2), 2 s (3) and 3 s (4)
-    const result = advanceClock(doc, T0 + 10_000, env, () => ++calls === 4);
+    const result = advanceClock(doc, T0 + 10_000, everyStep, () => ++calls === 4);
     expect(result).toEqual({ nowMs: T0 + 3000, steps: 3, stopped: true });
-    expect(advanceClock(doc, T0 + 10_000, env, () => true)).toEqual({ nowMs: T0 + 3000, steps: 0, stopped: true });
+    expect(advanceClock(doc, T0 + 10_000, everyStep, () => true)).toEqual({ nowMs: T0 + 3000, steps: 0, stopped: true });
+  });
+
+  it('discrete-event: after a step that changes nothing, the quiet steps up to the next wake are passed over', () => {
+    const doc = newDocument();
+    let checks = 0;
+    // an empty document: the step at 1 s is quiet and nothing ever wakes, so a 30-day advance runs ONE step
+    // (stopWhen is checked before it and after it), while `steps` still counts all 2,592,000
+    const result = advanceClock(doc, T0 + 30 * 24 * 3600 * 1000, env, () => (checks++, false));
+    expect(result).toEqual({ nowMs: T0 + 30 * 24 * 3600 * 1000, steps: 30 * 24 * 3600, stopped: false });
+    expect(checks).toBe(2);
   });
 
   it('a target in the past leaves the clock where it is', () => {

@@ -14,7 +14,7 @@ import {
   waitUntilServicesInactive, waitUntilServicesStable,
 } from '@aws-sdk/client-ecs';
 import {
-  CreatePrivateDnsNamespaceCommand, CreateServiceCommand as CreateRegistryServiceCommand, DeleteNamespaceCommand,
+  CreatePrivateDnsNamespaceCommand, CreateServiceCommand as CreateRegistryServiceCommand, DeleteNamespaceCommand, DiscoverInstancesCommand,
   DeleteServiceCommand as DeleteRegistryServiceCommand, DeregisterInstanceCommand, GetInstanceCommand, GetNamespaceCommand,
   GetOperationCommand, GetServiceCommand as GetRegistryServiceCommand, ListInstancesCommand, ListNamespacesCommand,
   ListOperationsCommand, ListServicesCommand as ListRegistryServicesCommand, NamespaceNotFound, OperationNotFound,
@@ -560,6 +560,15 @@ describe('@aws-sdk/client-servicediscovery against serve', () => {
       const { serviceId } = await anInstance('sd-list-instances');
       const { Instances } = await sd.send(new ListInstancesCommand({ ServiceId: serviceId }));
       expect(Instances).toEqual([{ Id: 'i-1', Attributes: { AWS_INSTANCE_IPV4: '10.0.0.7' } }]);
+    },
+    async DiscoverInstances() {
+      await anInstance('sd-discover');
+      // the later-era data-plane call (14.4); the client's `data-` host prefix is off for loopback
+      const { Instances } = await sd.send(new DiscoverInstancesCommand({ NamespaceName: 'sd-discover.local', ServiceName: 'sd-discover' }));
+      expect(Instances).toEqual([{
+        InstanceId: 'i-1', NamespaceName: 'sd-discover.local', ServiceName: 'sd-discover', HealthStatus: 'UNKNOWN',
+        Attributes: { AWS_INSTANCE_IPV4: '10.0.0.7' },
+      }]);
     },
   };
 

@@ -21,6 +21,31 @@ const START_S = Date.UTC(2018, 4, 22) / 1000;
 // Reset and ImportScenario replace the whole document, so each check leaves a state of its own
 // making and asserts only on that.
 const SANDBOX_CHECKS: Record<string, () => Promise<void>> = {
+  async PutTaskBehaviours() {
+    const out = await sandbox('PutTaskBehaviours', { taskBehaviours: [{ taskDefinition: 'web:1', startSeconds: 3 }] });
+    expect(out.taskBehaviours).toContainEqual({ taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1', startSeconds: 3, exitSeconds: 0 });
+  },
+  async DeleteTaskBehaviours() {
+    await sandbox('PutTaskBehaviours', { taskBehaviours: [{ taskDefinition: 'gone' }] });
+    const out = await sandbox('DeleteTaskBehaviours', { taskDefinitions: ['gone'] });
+    expect(out.taskBehaviours).not.toContainEqual(expect.objectContaining({ taskDefinition: 'gone' }));
+  },
+  async DescribeTargetHealth() {
+    const targetGroupArn = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/health/0123456789abcdef';
+    await sandbox('PutTargetGroups', { targetGroups: [{ targetGroupArn, targetType: 'instance', loadBalancerArns: [] }] });
+    expect(await sandbox('DescribeTargetHealth', { targetGroupArn })).toEqual({ TargetHealthDescriptions: [] });
+  },
+  async GetTimeline() {
+    await sandbox('Reset', { seed: 13, clock: 'manual' });
+    await server.call(`${ECS_TARGET}.RegisterTaskDefinition`, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128 }] });
+    await server.call(`${ECS_TARGET}.CreateService`, { serviceName: 'web', taskDefinition: 'web', desiredCount: 0 });
+    expect(await sandbox('GetTimeline', { service: 'web' })).toEqual({ serviceName: 'web', samples: [] });
+  },
+  async InjectFault() {
+    await sandbox('Reset', { seed: 14, clock: 'manual' });
+    const reply = await server.call(`${SANDBOX_TARGET}.InjectFault`, { fault: 'failTasks', tasks: ['nope'] });
+    expect([reply.status, reply.json.__type, reply.json.message]).toEqual([400, 'InvalidParameterException', 'Task nope was not found in cluster default.']);
+  },
   async Reset() {
     await server.call(`${ECS_TARGET}.CreateCluster`, { clusterName: 'before-reset' });
     expect(await sandbox('Reset', { seed: 3, clock: 'manual' })).toEqual({ accountId: '123456789012' });

@@ -1,6 +1,7 @@
 // DeregisterContainerInstance: the record stays, INACTIVE and disconnected, so it can still be
 // described (API18 ContainerInstance.status lists INACTIVE).
 import type { DeregisterContainerInstanceRequest, DeregisterContainerInstanceResponse } from '../../../model/ecs-types.ts';
+import { markStopped } from '../../../engine/scheduler/stop-sequence.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { invalidParameter } from '../../aws-error.ts';
 import { CONTAINER_INSTANCES } from '../../../messages.ts';
@@ -26,12 +27,8 @@ export function deregisterContainerInstance(
     const live = liveTasksOn(ctx, instance);
     if (live.length > 0 && input.force !== true) throw invalidParameter(CONTAINER_INSTANCES.hasRunningTasks);
     for (const task of live) {
-      task.desiredStatus = 'STOPPED';
-      task.lastStatus = 'STOPPED';
-      task.stoppingAt ??= ctx.now;
-      task.stoppedAt = ctx.now;
       task.stoppedReason ??= CONTAINER_INSTANCES.orphanedTaskStoppedReason;
-      task.version += 1;
+      markStopped(ctx, task); // its target and discovery instance go with it
     }
     instance.status = 'INACTIVE';
     instance.agentConnected = false;

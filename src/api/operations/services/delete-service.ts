@@ -7,7 +7,7 @@ import { serviceView } from './service-view.ts';
 
 /**
  * 15.3 and section 12: an ACTIVE service scaled to 0 becomes DRAINING; its live tasks go through the
- * stop sequence, and the first scheduler step with none left makes it INACTIVE (settleDrainingServices).
+ * stop sequence, and the first scheduler step with none left makes it INACTIVE (engine/scheduler/service-step.ts).
  */
 export function deleteService(ctx: OperationContext, input: DeleteServiceRequest): DeleteServiceResponse {
   const cluster = requireCluster(ctx, input.cluster); // #1

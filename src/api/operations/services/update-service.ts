@@ -1,7 +1,7 @@
 import type { UpdateServiceRequest, UpdateServiceResponse } from '../../../model/ecs-types.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
-import { SERVICES } from '../../../messages.ts';
+import { SCHEDULER, SERVICES } from '../../../messages.ts';
 import { findService, requireCluster } from '../../resolve.ts';
 import type { ServiceDraft } from '../../validate/service-draft.ts';
 import { validateLaunchType } from '../../validate/validate-launch-type.ts';
@@ -13,6 +13,7 @@ import { validateServiceRegistriesForTaskDefinition } from '../../validate/valid
 import { canonicalNetworkConfiguration } from './network-configuration.ts';
 import { requireTaskDefinition } from './require-task-definition.ts';
 import { primaryDeployment, startDeployment } from './start-deployment.ts';
+import { resolveSuppressed } from '../../../engine/scheduler/service-event-log.ts';
 import { startsNewDeployment } from './starts-new-deployment.ts';
 import { serviceView } from './service-view.ts';
 
@@ -65,6 +66,12 @@ export function updateService(ctx: OperationContext, input: UpdateServiceRequest
   if (givenNetwork) service.networkConfiguration = canonicalNetworkConfiguration(givenNetwork);
 
   if (deploy) {
+    // 9.7, 11: a deployment with a new task definition leaves the start-failure back-off at once
+    if (taskDefinitionArn !== primary.taskDefinition) {
+      service.startFailures = 0;
+      delete service.backoffUntil;
+      resolveSuppressed(service, (m) => m === SCHEDULER.throttled(service.serviceName)); // 16.3: f is back to 0
+    }
     startDeployment(ctx, service);
   } else {
     // D30: scaling and added subnets change the PRIMARY in place; its id is kept.

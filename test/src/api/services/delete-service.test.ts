@@ -1,6 +1,5 @@
 // DeleteService (15.3) and the service lifecycle ACTIVE → DRAINING → INACTIVE (section 12, D35, D36, D40).
 import { describe, expect, it } from 'vitest';
-import { settleDrainingServices } from '../../../../src/engine/settle-draining-services.ts';
 import { aServiceWorld, clusterArnOf, requests, serviceArnOf } from '../../../builders/services.ts';
 
 function world() {
@@ -9,7 +8,9 @@ function world() {
   w.s.ecs('CreateService', requests.ec2({ serviceName: 'busy', desiredCount: 2 }));
   return w;
 }
-const settle = (w: ReturnType<typeof world>) => settleDrainingServices(w.sc.state, w.s.api.document.clock.nowMs);
+/** One scheduler step (section 12: a DRAINING service stops its tasks, and is INACTIVE once none is live). */
+const step = (w: ReturnType<typeof world>) => w.s.sandbox('AdvanceTime', { seconds: 1 });
+const statusOf = (w: ReturnType<typeof world>, name: string) => w.s.ecs('DescribeServices', { services: [name] }).services[0].status;
 const primaryId = (w: ReturnType<typeof world>, name: string) =>
   w.sc.state.services.find((s) => s.serviceName === name && s.status !== 'INACTIVE')!.deployments[0].id;
 
@@ -24,7 +25,7 @@ describe('DeleteService: 15.3', () => {
     const w = world();
     w.s.ecs('CreateService', requests.ec2({ serviceName: 'gone', desiredCount: 0 }));
     w.s.ecs('DeleteService', { service: 'gone' });
-    settle(w);
+    step(w);
     const e = w.s.ecsError('DeleteService', input);
     expect([e.code, e.message]).toEqual([code, message]);
   });
@@ -61,12 +62,13 @@ describe('service lifecycle: ACTIVE → DRAINING → INACTIVE (section 12)', () 
     // the cluster's activeServicesCount counts ACTIVE services only (12)
     expect(w.s.ecs('DescribeClusters').clusters[0].activeServicesCount).toBe(1);
 
-    // a live task keeps it DRAINING…
-    expect(settle(w)).toEqual([]);
-    expect(w.s.ecs('DescribeServices', { services: ['my-http-service'] }).services[0].status).toBe('DRAINING');
-    // …the first step with none left makes it INACTIVE
-    w.sc.setTaskStatus(task.id, 'STOPPED');
-    expect(settle(w).map((s) => s.serviceName)).toEqual(['my-http-service']);
+    // a live task keeps it DRAINING: the step at 1 s begins its stop (SIGTERM; exit time 0)…
+    step(w);
+    expect(statusOf(w, 'my-http-service')).toBe('DRAINING');
+    expect(w.sc.state.tasks.find((t) => t.id === task.id)).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopPhase: 'exiting' });
+    // …and the step at 2 s stops it, finds none live, and makes the service INACTIVE
+    step(w);
+    expect(w.sc.state.tasks.find((t) => t.id === task.id)!.lastStatus).toBe('STOPPED');
     const inactive = w.s.ecs('DescribeServices', { services: ['my-http-service'] }).services[0];
     expect(inactive).toMatchObject({ status: 'INACTIVE', runningCount: 0, pendingCount: 0 });
     expect(w.s.ecs('ListServices').serviceArns).toEqual([serviceArnOf('busy')]);
@@ -79,8 +81,7 @@ describe('service lifecycle: ACTIVE → DRAINING → INACTIVE (section 12)', () 
     w.s.ecs('DeleteService', { service: 'my-http-service' });
     const e = w.s.ecsError('CreateService', requests.ec2({ serviceName: 'my-http-service' }));
     expect([e.code, e.message]).toEqual(['InvalidParameterException', 'Unable to Start a service that is still Draining.']);
-    settle(w);
-    w.s.api.document.clock.nowMs += 1000;
+    step(w); // no live task: INACTIVE at the step at 1 s
     const created = w.s.ecs('CreateService', requests.ec2({ serviceName: 'my-http-service', desiredCount: 3 })).service;
     expect(created).toMatchObject({ status: 'ACTIVE', desiredCount: 3, createdAt: Date.UTC(2018, 4, 22) / 1000 + 1 });
     expect(w.s.ecs('ListServices').serviceArns).toEqual([serviceArnOf('busy'), serviceArnOf('my-http-service')]);
@@ -93,17 +94,20 @@ describe('service lifecycle: ACTIVE → DRAINING → INACTIVE (section 12)', () 
     w.sc.task(primaryId(w, 'busy'), 'RUNNING');
     w.sc.task(primaryId(w, 'my-http-service'), 'RUNNING', { clusterName: 'other' });
     w.s.ecs('DeleteService', { service: 'my-http-service' });
-    expect(settle(w).map((s) => s.serviceName)).toEqual(['my-http-service']);
+    step(w);
+    expect(statusOf(w, 'my-http-service')).toBe('INACTIVE');
   });
 
   it('a DRAINING service still counts its tasks of every deployment', () => {
     const w = world();
     w.s.ecs('UpdateService', { service: 'my-http-service', forceNewDeployment: true });
     const [oldDeployment] = w.sc.state.services.find((s) => s.serviceName === 'my-http-service')!.deployments;
-    const task = w.sc.task(oldDeployment.id, 'PENDING');
+    const task = w.sc.task(oldDeployment.id, 'RUNNING');
     w.s.ecs('DeleteService', { service: 'my-http-service', cluster: clusterArnOf('default') });
-    expect(settle(w)).toEqual([]);
-    w.sc.setTaskStatus(task.id, 'STOPPED');
-    expect(settle(w)).toHaveLength(1);
+    step(w); // the ACTIVE deployment's task is stopped too (SIGTERM at 1 s)…
+    expect(statusOf(w, 'my-http-service')).toBe('DRAINING');
+    expect(w.sc.state.tasks.find((t) => t.id === task.id)!.desiredStatus).toBe('STOPPED');
+    step(w); // …STOPPED at 2 s: INACTIVE
+    expect(statusOf(w, 'my-http-service')).toBe('INACTIVE');
   });
 });

@@ -1,7 +1,6 @@
 // UpdateService: 15.2's rules, what starts a deployment (9.6, D30), deployment records (9.7, D31)
 // and EX18's examples.
 import { describe, expect, it } from 'vitest';
-import { settleDrainingServices } from '../../../../src/engine/settle-draining-services.ts';
 import {
   advanceClock, aServiceWorld, awsvpc, deploymentIdAt, register, requests, serviceArnOf, taskDefinitionArnOf, taskDefinitions, SUBNET_A, SUBNET_B, SG_1, SG_2 } from '../../../builders/services.ts';
 
@@ -23,7 +22,8 @@ function updateWorld() {
   s.ecs('DeleteService', { service: 'draining' });
   s.ecs('CreateService', requests.ec2({ serviceName: 'inactive', desiredCount: 0 }));
   s.ecs('DeleteService', { service: 'inactive' });
-  settleDrainingServices(w.sc.state, s.api.document.clock.nowMs); // no live task: `inactive` → INACTIVE (and `draining` too)
+  // what the scheduler's step does to a DRAINING service with no live task (section 12), without moving the clock
+  for (const service of w.sc.state.services) if (service.status === 'DRAINING') service.status = 'INACTIVE';
   s.ecs('CreateService', requests.ec2({ serviceName: 'draining', desiredCount: 0 })); // a new one replaces the INACTIVE record…
   s.ecs('DeleteService', { service: 'draining' }); // …and is DRAINING again
   register(s, taskDefinitions.bridge('web', [{ name: 'web', ports: [8080] }])); // web:2 drops port 80
