@@ -7,7 +7,7 @@ import { selectTasksToStopIn } from './scale-in/select-tasks-to-stop';
 import { scanPlaceTasksIn } from './placement/scan/scan-place-tasks';
 import { createStore, disposeStore, storeOf } from './resident/store-registry';
 import { applyDeltas } from './resident/apply-deltas';
-import { gatherBatch } from './resident/gather-batch';
+import { gatherBatch, gatherForPlacement } from './resident/gather-batch';
 import { computeDeploymentStep, deploymentStepWord } from './deployment/deployment-step';
 
 const placementStream = new Xoshiro128();
@@ -114,9 +114,13 @@ export function gatherResidentBatch(id: i32): i32 {
   return gatherBatch(store, batchBufferBase());
 }
 
-/** Gathers the batch, then places it exactly as placeTasks; returns the number of tasks placed or < 0. */
+/** Gathers the batch, then places it exactly as placeTasks; returns the number of tasks placed or < 0.
+ *  A task with no port mappings never reads the port columns (placement/stages/fits-ports.ts), so
+ *  then no ports are gathered (the host gives usedPorts no words). */
 export function placeResidentTasks(id: i32): i32 {
-  const gathered = gatherResidentBatch(id);
+  const store = storeOf(id);
+  if (store === null) return RESIDENT_UNKNOWN_STORE;
+  const gathered = gatherForPlacement(store, batchBufferBase());
   if (gathered < 0) return gathered;
   return placeTasksIn(batchBufferBase());
 }

@@ -1,6 +1,6 @@
-// Applies delta records (src/placement/resident-deltas.ts) to a store, in order. O(record words ×
-// log) amortized: row writes are O(1), each port is one treap insert or remove, each group count one
-// Map lookup. On a malformed record it stops and returns RESIDENT_BAD_RECORD; the records before it
+// Applies delta records (src/placement/resident-deltas.ts) to a store, in order. Row writes and group
+// counts are O(1) amortized; each port is one insert into or removal from the slot's sorted array
+// (port-sets.ts: O(log k + k) for k ports on the slot). On a malformed record it stops and returns RESIDENT_BAD_RECORD; the records before it
 // stay applied (the TS store, which throws there, behaves the same).
 import * as abi from '../abi';
 import { word } from '../memory/words';
@@ -49,9 +49,7 @@ function applyTask(store: ClusterStore, records: usize, at: i32, words: i32): i3
   unchecked(store.memoryUsed[slot] += sign * word(records, at + 4));
   unchecked(store.eniUsed[slot] += sign * word(records, at + 5));
   unchecked(store.liveTasks[slot] += sign);
-  const entry = store.groupEntryOf(group, slot);
-  unchecked(store.groupLive[entry] += sign);
-  unchecked(store.groupActive[entry] += sign * active);
+  store.addToGroup(group, slot, sign, sign * active);
   for (let k = 0; k < portCount; k++) {
     const port = word(records, at + abi.TASK_RECORD_HEAD + 2 * k);
     const isStatic = word(records, at + abi.TASK_RECORD_HEAD + 2 * k + 1);

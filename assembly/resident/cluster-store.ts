@@ -1,8 +1,12 @@
 // One resident cluster store (src/placement/resident-cluster-store.ts): the instance rows by slot,
-// each slot's registered ports, its used-port set (port-sets.ts), and live / active task counts per
-// (group, slot). Rows grow by doubling when a new slot arrives; (group, slot) counts are pooled
-// entries found through a Map, created on a group's first task on a slot and kept (at zero) after
-// its last, so a steady add/remove of the same tasks allocates nothing after warm-up.
+// each slot's registered ports, its used-port set (port-sets.ts: a sorted flat array per slot), and
+// live / active task counts per group as dense columns by slot. Rows grow by doubling when a new slot
+// arrives. A group's pair of columns is taken the first time it gets a task and sized to the slot
+// capacity then (a task on a later slot grows it to the capacity of that time); when every count of
+// the group is back to 0 the pair, all zeros, goes to a spare list that the next new group takes from.
+// So the columns held are at most the most groups ever non-zero at once × the slot capacity × 8
+// bytes, and a steady add/remove of the same tasks allocates nothing after warm-up. Gathering a
+// group's counts is an indexed copy.
 //
 // Everything here is managed memory (the incremental runtime's TLSF heap), allocated only by
 // createClusterStore and applyClusterDeltas. When the heap runs out, TLSF grows linear memory at its
@@ -33,11 +37,14 @@ export class ClusterStore {
   registered: StaticArray<i32>[] = [];
   registeredLength: StaticArray<i32> = new StaticArray<i32>(0);
   ports: PortSets = new PortSets();
-  /** (group << 32 | slot) → entry of groupLive / groupActive. */
-  groupEntry: Map<u64, i32> = new Map<u64, i32>();
-  groupLive: StaticArray<i32> = new StaticArray<i32>(0);
-  groupActive: StaticArray<i32> = new StaticArray<i32>(0);
-  groupEntries: i32 = 0;
+  /** Per store group: its live / active counts by slot, or null while every count of the group is 0. */
+  groupLive: (StaticArray<i32> | null)[] = [];
+  groupActive: (StaticArray<i32> | null)[] = [];
+  /** Per store group: the slots where its live or active count is not 0. */
+  groupNonZero: StaticArray<i32> = new StaticArray<i32>(0);
+  /** Column pairs of groups whose counts all went back to 0 (all zeros), for the next group. */
+  private spareLive: StaticArray<i32>[] = [];
+  private spareActive: StaticArray<i32>[] = [];
 
   /** Appends a slot with an empty row (apply path). */
   addSlot(): i32 {
@@ -70,21 +77,51 @@ export class ClusterStore {
     return ports;
   }
 
-  /** The entry of (group, slot), made on first use (apply path). */
-  groupEntryOf(group: i32, slot: i32): i32 {
-    const key = (<u64>group << 32) | <u64><u32>slot;
-    if (this.groupEntry.has(key)) return this.groupEntry.get(key);
-    const entry = this.groupEntries++;
-    this.groupLive = grownTo(this.groupLive, this.groupEntries);
-    this.groupActive = grownTo(this.groupActive, this.groupEntries);
-    this.groupEntry.set(key, entry);
-    return entry;
+  /** Adds `live` / `active` to the counts of (group, slot) (apply path: may take or grow the group's columns). */
+  addToGroup(group: i32, slot: i32, live: i32, active: i32): void {
+    while (this.groupLive.length <= group) {
+      this.groupLive.push(null);
+      this.groupActive.push(null);
+    }
+    this.groupNonZero = grownTo(this.groupNonZero, group + 1);
+    let liveColumn = unchecked(this.groupLive[group]);
+    let activeColumn = unchecked(this.groupActive[group]);
+    if (liveColumn === null || activeColumn === null) {
+      if (live == 0 && active == 0) return;
+      if (this.spareLive.length > 0) {
+        liveColumn = this.spareLive.pop();
+        activeColumn = this.spareActive.pop();
+      } else {
+        liveColumn = new StaticArray<i32>(this.state.length);
+        activeColumn = new StaticArray<i32>(this.state.length);
+      }
+    }
+    if (slot >= liveColumn.length) {
+      liveColumn = grownTo(liveColumn, this.state.length);
+      activeColumn = grownTo(activeColumn, this.state.length);
+    }
+    unchecked(this.groupLive[group] = liveColumn);
+    unchecked(this.groupActive[group] = activeColumn);
+    const wasZero = (unchecked(liveColumn[slot]) | unchecked(activeColumn[slot])) == 0;
+    const nowLive = unchecked(liveColumn[slot]) + live;
+    const nowActive = unchecked(activeColumn[slot]) + active;
+    unchecked(liveColumn[slot] = nowLive);
+    unchecked(activeColumn[slot] = nowActive);
+    const isZero = (nowLive | nowActive) == 0;
+    if (wasZero == isZero) return;
+    const nonZero = unchecked(this.groupNonZero[group]) + (isZero ? -1 : 1);
+    unchecked(this.groupNonZero[group] = nonZero);
+    if (nonZero == 0) {
+      this.spareLive.push(liveColumn);
+      this.spareActive.push(activeColumn);
+      unchecked(this.groupLive[group] = null);
+      unchecked(this.groupActive[group] = null);
+    }
   }
 
-  /** The entry of (group, slot), or -1 when the group never had a task there (gather path: no allocation). */
-  existingGroupEntry(group: i32, slot: i32): i32 {
-    if (group < 0) return -1;
-    const key = (<u64>group << 32) | <u64><u32>slot;
-    return this.groupEntry.has(key) ? this.groupEntry.get(key) : -1;
+  /** The group's live (or active) counts by slot, or null when they are all 0 or group is -1 (gather path: no allocation). */
+  groupColumn(group: i32, live: bool): StaticArray<i32> | null {
+    if (group < 0 || group >= this.groupLive.length) return null;
+    return live ? unchecked(this.groupLive[group]) : unchecked(this.groupActive[group]);
   }
 }

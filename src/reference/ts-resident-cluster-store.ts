@@ -1,8 +1,9 @@
 // The plain-TypeScript ResidentClusterStore (src/placement/resident-cluster-store.ts): the reference
-// every other store is tested against, so it is written to be obviously right rather than fast.
-// Per-slot rows live in growable typed arrays, per-slot port sets in Maps of reference counts, and
-// per-group live/active counts in one column pair per group. What it gathers is exactly the list at
-// the top of src/placement/resident-deltas.ts.
+// the WASM store is tested against, so it stays simple, but a batch gathers without sorting. Per-slot
+// rows live in growable typed arrays; each slot's used ports in a sorted array with its holder counts
+// beside it (insert and remove by binary search), plus its reserved-port counts per protocol kept as
+// the holders change; per-group live/active counts in one dense column pair per group. What it
+// gathers is exactly the list at the top of src/placement/resident-deltas.ts.
 import { PROTOCOL_TCP } from '../placement/placement-codes.ts';
 import type { PlacementProblem, PlacementResult } from '../placement/placement-problem.ts';
 import { batchOwnFields, type ResidentBatch, type ResidentClusterStore } from '../placement/resident-cluster-store.ts';
@@ -10,10 +11,17 @@ import {
   DELTA_INSTANCE, DELTA_TASK, INSTANCE_GONE, INSTANCE_RECORD_HEAD, TASK_RECORD_HEAD,
 } from '../placement/resident-deltas.ts';
 
-/** Holders of one encoded port on one slot: `used` by the registered set or any task, `reserved` by the registered set or a static mapping. */
-interface PortHolders {
-  used: number;
-  reserved: number;
+/**
+ * The used ports of one slot, ascending, and their holders: `used[k]` by the registered set or any
+ * task, `reserved[k]` by the registered set or a static mapping. A port is listed while used > 0; a
+ * listed port with reserved > 0 counts in reservedTcp / reservedUdp.
+ */
+interface SlotPorts {
+  keys: number[];
+  used: number[];
+  reserved: number[];
+  reservedTcp: number;
+  reservedUdp: number;
 }
 
 const ROW_FIELDS = [
@@ -37,7 +45,7 @@ const isTcp = (encodedPort: number) => encodedPort >>> 16 === PROTOCOL_TCP;
 export function createTsResidentClusterStore(core: { placeTasks(p: PlacementProblem): PlacementResult }): ResidentClusterStore {
   let slotCount = 0;
   const rows = Object.fromEntries(ROW_FIELDS.map((f) => [f, new Int32Array(0)])) as Record<RowField, Int32Array>;
-  const ports: Map<number, PortHolders>[] = [];
+  const ports: SlotPorts[] = [];
   const registered: number[][] = [];
   const groups: { live: Int32Array; active: Int32Array }[] = [];
   let disposed = false;
@@ -46,13 +54,40 @@ export function createTsResidentClusterStore(core: { placeTasks(p: PlacementProb
     throw new Error(`resident cluster store: ${message}`);
   };
 
+  /** The first index of `keys` whose port is ≥ `port`. */
+  function lowerBound(keys: number[], port: number): number {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < port) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   function hold(slot: number, port: number, used: number, reserved: number): void {
     const set = ports[slot];
-    const holders = set.get(port) ?? { used: 0, reserved: 0 };
-    holders.used += used;
-    holders.reserved += reserved;
-    if (holders.used > 0) set.set(port, holders);
-    else set.delete(port);
+    const at = lowerBound(set.keys, port);
+    if (set.keys[at] !== port) {
+      if (used <= 0) return; // releasing a port nobody holds: nothing to do
+      set.keys.splice(at, 0, port);
+      set.used.splice(at, 0, 0);
+      set.reserved.splice(at, 0, 0);
+    }
+    const wasReserved = set.reserved[at] > 0;
+    set.used[at] += used;
+    set.reserved[at] += reserved;
+    const isReserved = set.used[at] > 0 && set.reserved[at] > 0;
+    if (wasReserved !== isReserved) {
+      if (isTcp(port)) set.reservedTcp += isReserved ? 1 : -1;
+      else set.reservedUdp += isReserved ? 1 : -1;
+    }
+    if (set.used[at] <= 0) {
+      set.keys.splice(at, 1);
+      set.used.splice(at, 1);
+      set.reserved.splice(at, 1);
+    }
   }
 
   function groupColumns(group: number) {
@@ -72,7 +107,7 @@ export function createTsResidentClusterStore(core: { placeTasks(p: PlacementProb
     if (slot === slotCount) {
       slotCount++;
       for (const f of ROW_FIELDS) rows[f] = grown(rows[f], slotCount);
-      ports.push(new Map());
+      ports.push({ keys: [], used: [], reserved: [], reservedTcp: 0, reservedUdp: 0 });
       registered.push([]);
     }
     const values = [records[at + 2], records[at + 3], records[at + 4], records[at + 5], records[at + 6], records[at + 7], records[at + 8]];
@@ -118,31 +153,43 @@ export function createTsResidentClusterStore(core: { placeTasks(p: PlacementProb
     }
   }
 
-  /** A group's count on a slot (0 for -1, or a group that never had a task). */
-  const groupCount = (group: number, which: 'live' | 'active', slot: number) =>
-    group >= 0 && group < groups.length ? groups[group][which][slot] ?? 0 : 0;
+  /** A group's counts by slot (undefined for -1, or a group that never had a task). */
+  const groupColumn = (group: number, which: 'live' | 'active'): Int32Array | undefined =>
+    group >= 0 && group < groups.length ? groups[group][which] : undefined;
+
+  /** The group's counts on the batch's slots, in problem order, written at `out[at …]`. */
+  function gatherGroup(group: number, which: 'live' | 'active', slots: Int32Array, out: Int32Array, at = 0): Int32Array {
+    const column = groupColumn(group, which);
+    if (column) for (let i = 0; i < slots.length; i++) out[at + i] = column[slots[i]] ?? 0;
+    return out;
+  }
 
   function problemOf(batch: ResidentBatch): PlacementProblem {
     if (disposed) fail('used after dispose');
-    const M = batch.slots.length;
-    for (const slot of batch.slots) {
+    const { slots } = batch;
+    const M = slots.length;
+    let portTotal = 0;
+    for (const slot of slots) {
       if (slot < 0 || slot >= slotCount) fail(`batch names unknown slot ${slot} (${slotCount} slots)`);
       if (rows.state[slot] === INSTANCE_GONE) fail(`batch names slot ${slot}, which is INSTANCE_GONE`);
+      portTotal += ports[slot].keys.length;
     }
-    const column = (f: (slot: number) => number) => Int32Array.from(batch.slots, f);
+    // Plain loops: Int32Array.from(slots, f) and set(number[]) take V8's slow generic paths.
+    const column = (f: (slot: number) => number) => {
+      const out = new Int32Array(M);
+      for (let i = 0; i < M; i++) out[i] = f(slots[i]);
+      return out;
+    };
     const usedPortsStart = new Int32Array(M + 1);
-    const usedPorts: number[] = [];
-    batch.slots.forEach((slot, i) => {
-      usedPorts.push(...[...ports[slot].keys()].sort((a, b) => a - b));
-      usedPortsStart[i + 1] = usedPorts.length;
-    });
-    const reservedCount = (slot: number, tcp: boolean) =>
-      [...ports[slot]].filter(([port, h]) => h.reserved > 0 && isTcp(port) === tcp).length;
+    const usedPorts = new Int32Array(portTotal);
+    let gathered = 0;
+    for (let i = 0; i < M; i++) {
+      for (const port of ports[slots[i]].keys) usedPorts[gathered++] = port;
+      usedPortsStart[i + 1] = gathered;
+    }
     const R = batch.referencedGroups.length;
     const groupLiveByGroup = new Int32Array(R * M);
-    batch.referencedGroups.forEach((group, g) => {
-      batch.slots.forEach((slot, i) => { groupLiveByGroup[g * M + i] = groupCount(group, 'live', slot); });
-    });
+    batch.referencedGroups.forEach((group, g) => gatherGroup(group, 'live', slots, groupLiveByGroup, g * M));
     return {
       instanceCount: M,
       instanceState: column((s) => rows.state[s]),
@@ -151,13 +198,13 @@ export function createTsResidentClusterStore(core: { placeTasks(p: PlacementProb
       memoryFree: column((s) => rows.memoryRegistered[s] - rows.memoryUsed[s]),
       eniFree: column((s) => Math.max(0, rows.eniLimit[s] - 1 - rows.eniUsed[s])),
       usedPortsStart,
-      usedPorts: Int32Array.from(usedPorts),
-      reservedTcpCount: column((s) => reservedCount(s, true)),
-      reservedUdpCount: column((s) => reservedCount(s, false)),
+      usedPorts,
+      reservedTcpCount: column((s) => ports[s].reservedTcp),
+      reservedUdpCount: column((s) => ports[s].reservedUdp),
       ephemeralFirst: column((s) => rows.ephemeralFirst[s]),
       ephemeralLast: column((s) => rows.ephemeralLast[s]),
-      groupActive: column((s) => groupCount(batch.batchGroup, 'active', s)),
-      groupLive: column((s) => groupCount(batch.batchGroup, 'live', s)),
+      groupActive: gatherGroup(batch.batchGroup, 'active', slots, new Int32Array(M)),
+      groupLive: gatherGroup(batch.batchGroup, 'live', slots, new Int32Array(M)),
       liveTasks: column((s) => rows.liveTasks[s]),
       referencedGroupCount: R,
       groupLiveByGroup,

@@ -37,13 +37,17 @@ export function createWasmResidentClusterStore(core: SchedulerCoreExports, optio
     if (disposed) throw new Error('resident cluster store: used after dispose');
   };
 
-  /** The batch's instance columns as the core gathers them, sized by the store's port bound. */
-  const source = (batch: ResidentBatch): InstanceColumnsSource => ({
+  /**
+   * The batch's instance columns as the core gathers them, usedPorts sized by the store's port bound
+   * — or no words when `withPorts` is false (placeResidentTasks gathers no ports for a task without
+   * port mappings: the placement never reads them).
+   */
+  const source = (batch: ResidentBatch, withPorts = true): InstanceColumnsSource => ({
     from: 'store',
     slots: batch.slots,
     referencedGroups: batch.referencedGroups,
     batchGroup: batch.batchGroup,
-    usedPortCount: checked(core.clusterStoreUsedPortCount(id), 'clusterStoreUsedPortCount'),
+    usedPortCount: withPorts ? checked(core.clusterStoreUsedPortCount(id), 'clusterStoreUsedPortCount') : 0,
   });
 
   function applyDeltas(records: Int32Array): void {
@@ -81,7 +85,7 @@ export function createWasmResidentClusterStore(core: SchedulerCoreExports, optio
         return scan();
       }
       : () => checked(core.placeResidentTasks(id), 'placeResidentTasks');
-    return runPlacementBatchFrom(core, batch, source(batch), run, !scan);
+    return runPlacementBatchFrom(core, batch, source(batch, scan !== undefined || batch.taskPortMappings.length > 0), run, !scan);
   }
 
   return {

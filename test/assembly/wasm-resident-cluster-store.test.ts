@@ -55,7 +55,7 @@ describe('WASM resident store = TS resident store', () => {
     }), { numRuns: 300 });
   });
 
-  it('keeps hundreds of ports per slot in order through random adds and removes (the per-slot treaps)', () => {
+  it('keeps hundreds of ports per slot in order through random adds and removes (the per-slot sorted port arrays)', () => {
     const portArb = fc.integer({ min: 1, max: 2 * 65535 }).map((x) => (x > 65535 ? (1 << 16) | (x - 65535) : x));
     const opsArb = fc.array(fc.record({ add: fc.boolean(), pick: fc.nat(), ports: fc.uniqueArray(portArb, { minLength: 1, maxLength: 40 }), isStatic: fc.boolean() }), { minLength: 1, maxLength: 60 });
     fc.assert(fc.property(opsArb, (ops) => {
@@ -121,7 +121,105 @@ describe('WASM resident store = TS resident store', () => {
   });
 });
 
+describe('WASM resident store group columns', () => {
+  const row = { state: INSTANCE_ACTIVE, agentConnected: 1, cpuRegistered: 4096, memoryRegistered: 8192, eniLimit: 3, ephemeralFirst: 49153, ephemeralLast: 65535, reservedPorts: [] };
+  const held = (group: number, active = 1) => ({ cpu: 0, memory: 0, eni: 0, group, active, ports: [], staticPorts: [] });
+  /** A batch over `slots` that reads group `batchGroup`'s counts and groups `referenced`' live ones. */
+  const batchOf = (slots: number[], batchGroup: number, referenced: number[]): ResidentBatch => ({
+    slots: Int32Array.from(slots), batchGroup, referencedGroups: Int32Array.from(referenced), attributesOk: Int32Array.from(slots, () => 1),
+    taskCpu: 0, taskMemory: 0, taskNeedsEni: 0, taskPortMappings: new Int32Array(0), constraintKind: new Int32Array(0),
+    programStart: Int32Array.of(0), programOps: new Int32Array(0), leafCount: 0, leafBits: new Int32Array(0), batchGroupIndex: -1,
+    strategyType: new Int32Array(0), strategyField: new Int32Array(0), spreadKeys: new Int32Array(0), spreadKeyCount: new Int32Array(0),
+    count: 1, random: Uint32Array.of(1, 2, 3, 4),
+  });
+
+  it('gathers what the TS store does while groups empty, hand their columns on and grow with new slots', () => {
+    const reference = createTsResidentClusterStore(literalPlacementCore);
+    const store = wasm.createClusterStore();
+    const apply = (write: (d: DeltaWriter) => void) => {
+      const d = new DeltaWriter();
+      write(d);
+      reference.applyDeltas(d.records());
+      store.applyDeltas(d.records());
+    };
+    const slotsOf = (n: number) => Array.from({ length: n }, (_, i) => n - 1 - i);
+    const same = (slots: number[]) => {
+      for (const [batchGroup, referenced] of [[0, [1, 2]], [1, [0, 3]], [2, [2, -1]], [3, []], [-1, [0]]] as [number, number[]][]) {
+        const batch = batchOf(slots, batchGroup, referenced);
+        expect(plainProblem(store.problemOf(batch))).toEqual(plainProblem(reference.problemOf(batch)));
+      }
+    };
+    try {
+      apply((d) => { for (let s = 0; s < 10; s++) d.instance(s, row); });
+      // Group 0: a live active task and a live inactive one on slot 3, then both leave (all its counts 0).
+      apply((d) => { d.task(1, 3, held(0)); d.task(1, 3, held(0, 0)); d.task(1, 5, held(1)); });
+      same(slotsOf(10));
+      apply((d) => { d.task(-1, 3, held(0)); d.task(-1, 3, held(0, 0)); });
+      same(slotsOf(10));
+      // Group 2 takes group 0's (zeroed) columns; then 90 new slots, and tasks on the new ones.
+      apply((d) => { d.task(1, 7, held(2)); });
+      same(slotsOf(10));
+      apply((d) => { for (let s = 10; s < 100; s++) d.instance(s, row); });
+      apply((d) => { d.task(1, 99, held(2)); d.task(1, 64, held(0)); d.task(1, 98, held(3, 0)); d.task(1, 3, held(0)); });
+      same(slotsOf(100));
+      apply((d) => { d.task(-1, 7, held(2)); d.task(-1, 99, held(2)); d.task(-1, 5, held(1)); });
+      same(slotsOf(100));
+      same([0, 64, 3, 98]);
+    } finally {
+      store.dispose();
+    }
+  });
+});
+
 describe('WASM resident store memory', () => {
+  it('a disposed store\'s memory is reused by the next one (dispose collects at once)', () => {
+    const M = 20_000;
+    const load = new DeltaWriter();
+    for (let i = 0; i < M; i++) {
+      load.instance(i, { state: INSTANCE_ACTIVE, agentConnected: 1, cpuRegistered: 4096, memoryRegistered: 8192, eniLimit: 3, ephemeralFirst: 49153, ephemeralLast: 65535, reservedPorts: [22, 80, 443, 2376, 2377] });
+      load.task(1, i, { cpu: 256, memory: 512, eni: 0, group: i % 5, active: 1, ports: [8080, 49153], staticPorts: [1, 0] });
+    }
+    const records = load.records().slice();
+    const cycle = () => {
+      const store = wasm.createClusterStore();
+      store.applyDeltas(records);
+      store.dispose();
+    };
+    cycle();
+    const afterOne = exports.memory.buffer.byteLength;
+    // Each store holds several MB; four more in turn would grow memory if the first were not collected.
+    for (let k = 0; k < 4; k++) cycle();
+    expect(exports.memory.buffer.byteLength).toBe(afterOne);
+  });
+
+  it('groups that come and go (a new group id each time) leave linear memory unchanged after warm-up', () => {
+    const store = wasm.createClusterStore();
+    const M = 2000;
+    const load = new DeltaWriter();
+    for (let i = 0; i < M; i++) {
+      load.instance(i, { state: INSTANCE_ACTIVE, agentConnected: 1, cpuRegistered: 4096, memoryRegistered: 8192, eniLimit: 3, ephemeralFirst: 49153, ephemeralLast: 65535, reservedPorts: [22] });
+    }
+    store.applyDeltas(load.records());
+    const cycle = new DeltaWriter();
+    const held = (group: number) => ({ cpu: 1, memory: 1, eni: 0, group, active: 1, ports: [], staticPorts: [] });
+    // A task of a new group arrives on one slot and leaves: the group's columns (2 × 2,000 words) go
+    // back to the spare list, and the next group takes them.
+    const run = (group: number) => {
+      cycle.clear();
+      cycle.task(1, group % M, held(group));
+      cycle.task(-1, group % M, held(group));
+      store.applyDeltas(cycle.records());
+    };
+    let group = 0;
+    for (; group < 50; group++) run(group);
+    const warmedUp = exports.memory.buffer.byteLength;
+    // 2,000 more groups would be 32 MB of columns if each kept its own.
+    for (; group < 2050; group++) run(group);
+    expect(exports.memory.buffer.byteLength).toBe(warmedUp);
+    store.dispose();
+  });
+
+
   it('2,000 apply + place cycles on one store with a fixed state leave linear memory unchanged after warm-up', () => {
     const store = wasm.createClusterStore();
     const M = 50;

@@ -27,7 +27,8 @@ function selectOnEc2(ctx: StepContext, service: ServiceRecord, candidates: reado
   const indexOf = new Map(placed.instances.map((instance, i) => [instance.id, i]));
   const tasks = candidates.filter((t) => t.containerInstanceId !== undefined && indexOf.has(t.containerInstanceId));
   const times = [...new Set(tasks.map((t) => t.createdAt))].sort((a, b) => a - b);
-  const order = [...tasks].sort(byCreation);
+  const createdRank = new Map(times.map((time, rank) => [time, rank]));
+  const order = new Map([...tasks].sort(byCreation).map((t, k) => [t, k]));
   const reservation = (t: TaskRecord) => {
     const record = taskDefinitionOf(ctx.state, t);
     return record ? definitionReservation(record.definition) : { cpu: 0, memory: 0 };
@@ -40,8 +41,8 @@ function selectOnEc2(ctx: StepContext, service: ServiceRecord, candidates: reado
     taskPending: Int32Array.from(tasks, (t) => (isPending(t) ? 1 : 0)),
     taskCpu: Int32Array.from(tasks, (t) => reservation(t).cpu),
     taskMemory: Int32Array.from(tasks, (t) => reservation(t).memory),
-    taskCreatedRank: Int32Array.from(tasks, (t) => times.indexOf(t.createdAt)),
-    taskOrder: Int32Array.from(tasks, (t) => order.indexOf(t)),
+    taskCreatedRank: Int32Array.from(tasks, (t) => createdRank.get(t.createdAt)!),
+    taskOrder: Int32Array.from(tasks, (t) => order.get(t)!),
     count,
     random: Uint32Array.from(ctx.doc.random.placement),
   };

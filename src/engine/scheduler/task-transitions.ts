@@ -128,17 +128,17 @@ export function applyDueTransitions(ctx: StepContext, serviceOf: (task: TaskReco
     }
   }
   const due: Due[] = [];
-  const orderOf = new Map<string, number>();
   state.tasks.forEach((task, order) => {
-    orderOf.set(task.id, order);
     if (task.lastStatus === 'STOPPED') return;
     const stopAsked = task.desiredStatus === 'STOPPED' && task.stopPhase === undefined;
     if (stopAsked || (task.nextAt !== undefined && task.nextAt <= now)) {
       due.push({ at: stopAsked ? Math.min(task.stoppingAt ?? now, task.nextAt ?? now) : task.nextAt!, order, apply: () => taskTransition(ctx, task, serviceOf(task)) });
     }
   });
+  let orderOf: Map<string, number> | undefined; // task creation order, built only when a target is due
   for (const target of [...state.targets]) {
     if (target.nextAt === undefined || target.nextAt > now) continue;
+    orderOf ??= new Map(state.tasks.map((task, order) => [task.id, order]));
     const order = orderOf.get(target.taskId) ?? Number.MAX_SAFE_INTEGER;
     const task = order === Number.MAX_SAFE_INTEGER ? undefined : state.tasks[order];
     due.push({ at: target.nextAt, order, apply: () => targetTransition(ctx, target, task, task && serviceOf(task)) });
