@@ -54,6 +54,8 @@ export class SandboxApi implements SchedulerEnvironment {
   readonly era: Era;
   readonly verifyPlacement: boolean;
   readonly runEveryStep: boolean;
+  /** Bumped by every call that may have changed the document and by every scheduler step that did. */
+  revision = 0;
   private core: PlacementCore;
   /** Each region's resident placement state, for the region state object it was loaded from. */
   private readonly ledgers = new Map<string, { state: RegionState; ledgers: RegionLedgers }>();
@@ -84,6 +86,7 @@ export class SandboxApi implements SchedulerEnvironment {
   /** Replaces the whole document (Reset, ImportScenario) and restarts the wall anchor. */
   replaceDocument(doc: SandboxDocument): void {
     this.document = doc;
+    this.revision++;
     this.disposeLedgers();
     this.reanchorClock();
   }
@@ -118,6 +121,11 @@ export class SandboxApi implements SchedulerEnvironment {
     this.anchor = { wallMs: this.wallClock(), simMs: this.document.clock.nowMs };
   }
 
+  /** Brings a realtime clock up to wall time (what every call does first); for hosts that only read. */
+  catchUp(): void {
+    this.tickClock();
+  }
+
   /** Brings a realtime clock up to wall time. A manual clock only moves through AdvanceTime. */
   private tickClock(): void {
     const clock = this.document.clock;
@@ -125,7 +133,7 @@ export class SandboxApi implements SchedulerEnvironment {
     const sim = this.anchor.simMs + (this.wallClock() - this.anchor.wallMs) * clock.speed;
     // Catch up lazily: the steps due since the last call run now, before this call sees the state,
     // which no client can tell apart from steps running in the background.
-    if (sim > clock.nowMs) advanceClock(this.document, Math.floor(sim), this);
+    if (sim > clock.nowMs && advanceClock(this.document, Math.floor(sim), this).changed) this.revision++;
   }
 
   /** Runs one call. Throws AwsError; any other failure becomes ServerException, and state is restored. */
@@ -166,6 +174,7 @@ export class SandboxApi implements SchedulerEnvironment {
     try {
       const ctx = createOperationContext(document, region, state, this.era, this.placementFor(region, state));
       const output = definition.run(ctx, value, this);
+      if (definition.mutates) this.revision++;
       return { output: output ?? {}, unknownMembers };
     } catch (error) {
       // Reset and ImportScenario replace the document only once they cannot fail any more.

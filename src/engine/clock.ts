@@ -41,6 +41,8 @@ export interface AdvanceResult {
   steps: number;
   /** True when `stopWhen` held, before the advance or after one of its steps. */
   stopped: boolean;
+  /** True when a step changed the document (beyond the clock). */
+  changed: boolean;
 }
 
 /**
@@ -56,13 +58,15 @@ export function advanceClock(
   doc: SandboxDocument, targetMs: number, env: SchedulerEnvironment, stopWhen?: (doc: SandboxDocument) => boolean,
 ): AdvanceResult {
   let steps = 0;
-  if (stopWhen?.(doc)) return { nowMs: doc.clock.nowMs, steps, stopped: true };
+  let anyChange = false;
+  if (stopWhen?.(doc)) return { nowMs: doc.clock.nowMs, steps, stopped: true, changed: false };
   let t = nextStepAfter(doc, doc.clock.nowMs);
   while (t <= targetMs) {
     doc.clock.nowMs = t;
     const changed = runSchedulerStep(doc, t, env);
+    if (changed) anyChange = true;
     steps++;
-    if (stopWhen?.(doc)) return { nowMs: t, steps, stopped: true };
+    if (stopWhen?.(doc)) return { nowMs: t, steps, stopped: true, changed: anyChange };
     let next = t + STEP_MS;
     if (!changed && !env.runEveryStep) {
       const wake = nextWakeAfter(doc, t);
@@ -76,5 +80,5 @@ export function advanceClock(
     t = next;
   }
   if (targetMs > doc.clock.nowMs) doc.clock.nowMs = targetMs;
-  return { nowMs: doc.clock.nowMs, steps, stopped: false };
+  return { nowMs: doc.clock.nowMs, steps, stopped: false, changed: anyChange };
 }

@@ -1,8 +1,10 @@
 // The one contract between the page and the Web Worker (architecture.md §2). web/ imports only
 // types from here; the values cross through comlink, so everything is structured-clonable JSON.
 import type { WireRequest, WireResponse } from '../api/json-protocol.ts';
+import type { SandboxView } from './sandbox-view.ts';
 
 export type { WireRequest, WireResponse };
+export type * from './sandbox-view.ts';
 // The API18 shapes the page renders, re-exported so web/ needs no import from src/api.
 export type {
   Deployment, DescribeServicesResponse, ListServicesResponse, LoadBalancer, PlacementStrategy, Service, ServiceRegistry,
@@ -31,10 +33,35 @@ export interface CoreStatus {
   scenarioError?: CallError;
 }
 
+/** What view() answers when nothing changed since `sinceRevision`: only the clock. */
+export interface UnchangedView {
+  unchanged: true;
+  revision: number;
+  now: number;
+}
+
+/** A scenario of the library (persistence, issue 5). */
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  /** Wall-clock epoch milliseconds of the last save. */
+  savedAt: number;
+  /** Bumped by every save; two tabs compare it so that neither loses the other's update. */
+  revision: number;
+  schemaVersion: number;
+  /** Set when the stored record cannot be read (corrupt, or from a newer ecs-sandbox): why, for the user. */
+  problem?: string;
+}
+
 export interface SchedulerApi {
   /** One AWS JSON 1.1 request (what `serve` would receive over HTTP). Never rejects for a bad request. */
   request(wire: WireRequest): Promise<WireResponse>;
   /** One call by full target, e.g. `AmazonEC2ContainerServiceV20141113.DescribeServices`. Never rejects for a bad call. */
   call(target: string, input?: unknown): Promise<CallOutcome>;
   coreStatus(): Promise<CoreStatus>;
+  /**
+   * The region as the playground renders it (sandbox-view.ts). With `sinceRevision` equal to the
+   * current revision, only the clock comes back. Reading it lets a realtime clock catch up.
+   */
+  view(options?: { region?: string; sinceRevision?: number }): Promise<SandboxView | UnchangedView>;
 }

@@ -9,7 +9,10 @@ import { loadScenario } from '../scenarios/load-scenario.ts';
 import { loadSchedulerCore, type CoreSource } from '../wasm/load-scheduler-core.ts';
 import type { SchedulerCoreExports } from '../wasm/scheduler-core-exports.ts';
 import { createWasmPlacementCore } from '../wasm/wasm-placement-core.ts';
-import type { CallError, CallOutcome, CoreStatus, SchedulerApi, WireRequest, WireResponse } from './scheduler-api.ts';
+import type { CallError, CallOutcome, CoreStatus, SchedulerApi, UnchangedView, WireRequest, WireResponse } from './scheduler-api.ts';
+import type { SandboxView } from './sandbox-view.ts';
+import { buildSandboxView } from './build-sandbox-view.ts';
+import { DEFAULT_REGION } from '../domain/sandbox-document.ts';
 
 export interface SchedulerServiceOptions {
   /** `{url}` in the browser (streamed compile), `{bytes}` in Node. */
@@ -72,6 +75,15 @@ export class SchedulerService implements SchedulerApi {
       const e = error instanceof AwsError ? error : new AwsError('ServerException', WIRE.internalError, 500);
       return { error: { code: e.code, message: e.message } };
     }
+  }
+
+  async view(options: { region?: string; sinceRevision?: number } = {}): Promise<SandboxView | UnchangedView> {
+    await this.ready;
+    const region = options.region || DEFAULT_REGION;
+    this.api.catchUp(); // a realtime clock catches up first, as for any call
+    const { revision, document } = this.api;
+    if (options.sinceRevision === revision) return { unchanged: true, revision, now: document.clock.nowMs };
+    return buildSandboxView(document, region, revision);
   }
 
   async coreStatus(): Promise<CoreStatus> {

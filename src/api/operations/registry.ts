@@ -52,6 +52,7 @@ import { putSubnets } from './sandbox/put-subnets.ts';
 import { putSecurityGroups } from './sandbox/put-security-groups.ts';
 import { putTargetGroups } from './sandbox/put-target-groups.ts';
 import { putIamState } from './sandbox/put-iam-state.ts';
+import { setClock } from './sandbox/set-clock.ts';
 import { advanceTime } from './sandbox/advance-time.ts';
 import { exportScenario } from './sandbox/export-scenario.ts';
 import { importScenario } from './sandbox/import-scenario.ts';
@@ -142,6 +143,7 @@ export const sandboxOperations: Record<string, OperationDefinition> = {
   PutTargetGroups: { run: putTargetGroups, mutates: true },
   PutIamState: { run: putIamState, mutates: true },
   AdvanceTime: { run: advanceTime, mutates: true },
+  SetClock: { run: setClock, mutates: true },
   ExportScenario: { run: exportScenario, mutates: false },
   ImportScenario: { run: importScenario, mutates: true },
   // a dry run of RunTask's placement: changes nothing (the core works on a copy of the stream)

@@ -23,7 +23,7 @@ describe('advanceClock (D54)', () => {
     const doc = newDocument();
     doc.clock.nowMs = T0 + from * 1000;
     const result = advanceClock(doc, T0 + (from + by) * 1000, env);
-    expect(result).toEqual({ nowMs: T0 + after * 1000, steps, stopped: false });
+    expect(result).toEqual({ nowMs: T0 + after * 1000, steps, stopped: false, changed: false });
     expect(doc.clock.nowMs).toBe(T0 + after * 1000);
   });
 
@@ -39,8 +39,8 @@ describe('advanceClock (D54)', () => {
     let calls = 0;
     // holds at its 4th check: before the advance (1), after the steps at 1 s (2), 2 s (3) and 3 s (4)
     const result = advanceClock(doc, T0 + 10_000, everyStep, () => ++calls === 4);
-    expect(result).toEqual({ nowMs: T0 + 3000, steps: 3, stopped: true });
-    expect(advanceClock(doc, T0 + 10_000, everyStep, () => true)).toEqual({ nowMs: T0 + 3000, steps: 0, stopped: true });
+    expect(result).toEqual({ nowMs: T0 + 3000, steps: 3, stopped: true, changed: false });
+    expect(advanceClock(doc, T0 + 10_000, everyStep, () => true)).toEqual({ nowMs: T0 + 3000, steps: 0, stopped: true, changed: false });
   });
 
   it('discrete-event: after a step that changes nothing, the quiet steps up to the next wake are passed over', () => {
@@ -49,13 +49,13 @@ describe('advanceClock (D54)', () => {
     // an empty document: the step at 1 s is quiet and nothing ever wakes, so a 30-day advance runs ONE step
     // (stopWhen is checked before it and after it), while `steps` still counts all 2,592,000
     const result = advanceClock(doc, T0 + 30 * 24 * 3600 * 1000, env, () => (checks++, false));
-    expect(result).toEqual({ nowMs: T0 + 30 * 24 * 3600 * 1000, steps: 30 * 24 * 3600, stopped: false });
+    expect(result).toEqual({ nowMs: T0 + 30 * 24 * 3600 * 1000, steps: 30 * 24 * 3600, stopped: false, changed: false });
     expect(checks).toBe(2);
   });
 
   it('a target in the past leaves the clock where it is', () => {
     const doc = newDocument();
     doc.clock.nowMs = T0 + 5000;
-    expect(advanceClock(doc, T0 + 1000, env)).toEqual({ nowMs: T0 + 5000, steps: 0, stopped: false });
+    expect(advanceClock(doc, T0 + 1000, env)).toEqual({ nowMs: T0 + 5000, steps: 0, stopped: false, changed: false });
   });
 });

@@ -41,6 +41,10 @@ const SANDBOX_CHECKS: Record<string, () => Promise<void>> = {
     await server.call(`${ECS_TARGET}.CreateService`, { serviceName: 'web', taskDefinition: 'web', desiredCount: 0 });
     expect(await sandbox('GetTimeline', { service: 'web' })).toEqual({ serviceName: 'web', samples: [] });
   },
+  async SetClock() {
+    await sandbox('Reset', { seed: 15, clock: 'manual' });
+    expect(await sandbox('SetClock', { clock: 'manual' })).toEqual({ clock: 'manual', now: Date.UTC(2018, 4, 22) / 1000 });
+  },
   async InjectFault() {
     await sandbox('Reset', { seed: 14, clock: 'manual' });
     const reply = await server.call(`${SANDBOX_TARGET}.InjectFault`, { fault: 'failTasks', tasks: ['nope'] });
