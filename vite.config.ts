@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { offlineServiceWorker } from './build-support/offline-service-worker.ts';
 
 // One config for the app build and the tests. The test projects keep Node-only and browser
 // suites apart: `unit` runs everything under test/ except the Chromium end-to-end suite.
 export default defineConfig({
+  // relative URLs, so the built playground works from any path of a static host
+  base: './',
+  plugins: [offlineServiceWorker()],
   worker: { format: 'es' },
   build: {
     outDir: 'dist/web',
