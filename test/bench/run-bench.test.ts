@@ -12,7 +12,7 @@ describe('npm run bench (tiny)', () => {
     const rows = await runBench({ scale: 'tiny', json, print: false });
     const written = JSON.parse(readFileSync(json, 'utf8')) as BenchRow[];
     expect(written).toEqual(rows);
-    expect(rows.map((r) => r.workload)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5', 'B7', 'B14', 'S1', 'S2', 'B5r', 'A1']);
+    expect(rows.map((r) => r.workload)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5', 'B7', 'B14', 'S1', 'S2', 'B5r', 'A1', 'B6']);
     for (const row of rows) {
       expect(row, row.workload).toMatchObject({
         identicalOutput: true,
@@ -45,6 +45,21 @@ describe('npm run bench (tiny)', () => {
       residentPathMs: expect.any(Number), residentPathMinMs: expect.any(Number), storePlaceMs: expect.any(Number),
       reconcileMs: expect.any(Number), reconcileMinMs: expect.any(Number), firstLoadMs: expect.any(Number), tasksAtEnd: 20 + 3 * 10 + 50,
     });
+    // B6: three deployments on a WASM and an indexed-TS SandboxApi from the same steady document; the
+    // documents are identical after each (identicalOutput above). 24 tasks replaced three times.
+    const b6 = rows.find((r) => r.workload === 'B6')!;
+    expect(b6).toMatchObject({ instances: 24, tasks: 24, placed: 3 * 24, comparedEngines: ['wasm', 'indexed'] });
+    const byCall = { applyDeltas: expect.any(Number), placeTasks: expect.any(Number), selectTasksToStop: expect.any(Number), deploymentStep: expect.any(Number) };
+    expect(b6.deployment).toMatchObject({ setupCore: 'wasm', tasksAtStart: 24, wasmWallTotalMs: expect.any(Number), referenceWallTotalMs: expect.any(Number) });
+    expect(b6.deployment?.deployments.map((d) => [d.minimumHealthyPercent, d.maximumPercent, d.placed])).toEqual([[100, 200, 24], [50, 100, 24], [90, 110, 24]]);
+    for (const d of b6.deployment!.deployments) {
+      expect(d).toMatchObject({ wasmCoreMs: expect.any(Number), wasmWallMs: expect.any(Number), wasmCoreByCall: byCall, referenceCoreByCall: byCall });
+      expect(d.serviceSteps).toBeGreaterThanOrEqual(d.workingSteps);
+      expect(d.workingSteps).toBeGreaterThan(0);
+      expect(d.simulatedSeconds).toBeGreaterThan(0);
+    }
+    // (90, 110) on 24 tasks: batches of 2 (N / 10), the B6 figure's shape at full size (500).
+    expect(b6.deployment?.batchSteps).toMatchObject({ batch: 2, steps: expect.any(Number), wasmCoreStepsPerSecond: expect.any(Number), referenceCoreStepsPerSecond: expect.any(Number) });
     // At tiny scale the literal scale-in answers the timed problem itself: no literalProblem, a ratio.
     for (const id of ['S1', 'S2']) {
       expect(rows.find((r) => r.workload === id), id).toMatchObject({ referenceEngine: 'literal', literalMs: expect.any(Number) });

@@ -26,8 +26,9 @@ import { createWasmScanPlacementCore, type ScanCoreExports } from '../../src/was
 import { firstDifference, firstScaleInDifference } from './compare-results.ts';
 import { measure, percentile, type Timing } from './measure.ts';
 import { runApiWorkload, type ApiExtras } from './run-api-workload.ts';
+import { runDeploymentWorkload, type DeploymentExtras } from './run-deployment-workload.ts';
 import { runResidentWorkload } from './run-resident-series.ts';
-import { isApi, isResident, isScaleIn, type Scale, type ScaleInWorkload, type Workload } from './workload.ts';
+import { isApi, isDeployment, isResident, isScaleIn, type Scale, type ScaleInWorkload, type Workload } from './workload.ts';
 import { WORKLOADS } from './workloads/index.ts';
 
 export interface BenchRow {
@@ -67,6 +68,8 @@ export interface BenchRow {
   wasmMaxUs?: number | null;
   /** A1 only: the same placement by other paths, on the state after the timed calls. */
   api?: ApiExtras;
+  /** B6 only: each deployment's core and whole times, steps, and the 500-task-batch steps/s. */
+  deployment?: DeploymentExtras;
   /** Linear memory of a fresh WASM instance after this workload, bytes. */
   wasmMemoryBytes: number | null;
   /** The live JS memory (heap + ArrayBuffers) of the indexed core's batch (needs --expose-gc), bytes. */
@@ -331,6 +334,13 @@ async function runScaleInWorkload(w: ScaleInWorkload, scale: Scale, wasm: WasmFa
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 const big = (x: number | null) => (x === null ? '—' : x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(0));
 
+function deploymentExtra(d: DeploymentExtras): string {
+  const each = d.deployments.map((x) => `(${x.minimumHealthyPercent},${x.maximumPercent}): core wasm ${fixed(x.wasmCoreMs, 2)} / ref ${fixed(x.referenceCoreMs, 2)} ms, whole wasm ${fixed(x.wasmWallMs, 0)} / ref ${fixed(x.referenceWallMs, 0)} ms, ${x.serviceSteps} steps (${x.workingSteps} working, mean batch ${fixed(x.meanBatch, 0)}), ${fixed(x.simulatedSeconds, 0)} s simulated`);
+  const b = d.batchSteps;
+  const batch = b ? `; ${b.batch}-task steps: core ${fixed(b.wasmCoreStepsPerSecond, 0)} steps/s wasm, ${fixed(b.referenceCoreStepsPerSecond, 0)} ref; whole step ${fixed(b.wasmWholeStepsPerSecond, 0)} steps/s wasm` : '';
+  return `${each.join('; ')}${batch}; setup ${fixed(d.setupMs, 0)} ms`;
+}
+
 export function formatTable(rows: BenchRow[]): string {
   const header = ['workload', 'M', 'N placed', 'wasmMs (min)', 'referenceMs (min)', 'engine', 'ratio', 'placements/s', 'wasmMemoryBytes', 'extra', 'identicalOutput'];
   const lines = rows.map((r) => [
@@ -340,6 +350,7 @@ export function formatTable(rows: BenchRow[]): string {
     r.wasmMemoryBytes === null ? '—' : String(r.wasmMemoryBytes),
     r.referenceGChecksPerSecond !== null
       ? `G checks/s: wasm ${fixed(r.wasmGChecksPerSecond, 3)}, scan ${fixed(r.referenceGChecksPerSecond, 3)}, literal ${fixed(r.literalGChecksPerSecond, 4)}`
+      : r.deployment ? deploymentExtra(r.deployment)
       : r.api ? `per call p99: wasm ${fixed(r.wasmP99Us ?? null, 0)} µs, ref ${fixed(r.referenceP99Us, 0)} µs; wasm builder path ${fixed(r.api.builderPathMs, 3)} ms, resident path ${fixed(r.api.residentPathMs, 3)} ms (store ${fixed(r.api.storePlaceMs, 3)}), reconcile unchanged ${fixed(r.api.reconcileMs, 3)} ms, first load ${fixed(r.api.firstLoadMs, 1)} ms`
       : r.wasmP99Us !== undefined ? `per batch of one: wasm p50 ${fixed(r.wasmP50Us ?? null, 1)} µs, p99 ${fixed(r.wasmP99Us, 1)} µs, max ${fixed(r.wasmMaxUs ?? null, 1)} µs; ref p50 ${fixed(r.referenceP50Us, 1)} µs, p99 ${fixed(r.referenceP99Us, 1)} µs, max ${fixed(r.referenceMaxUs ?? null, 1)} µs`
       : r.referenceP99Us !== null ? `ref per placement p50 ${fixed(r.referenceP50Us, 2)} µs, p99 ${fixed(r.referenceP99Us, 2)} µs`
@@ -376,6 +387,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     const row = isScaleIn(w) ? await runScaleInWorkload(w, options.scale, factory, warmups, runs)
       : isResident(w) ? await runResidentWorkload(w, options.scale, factory, warmups)
         : isApi(w) ? await runApiWorkload(w, options.scale, factory, warmups)
+          : isDeployment(w) ? await runDeploymentWorkload(w, options.scale, factory)
           : await runWorkload(w, options.scale, factory, warmups, runs, options.wasmBudgetMs ?? 5000);
     rows.push(row);
     if (print) console.log(`${w.id} done: ${w.title}${row.notes.length ? ` (${row.notes.join('; ')})` : ''}`);

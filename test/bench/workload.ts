@@ -2,7 +2,7 @@
 // every core places in the same process. Sizes shrink with the scale: `full` is the goal's size,
 // `quick` a smoke run, `tiny` the size the vitest smoke test uses.
 import type { SandboxApi } from '../../src/api/handler.ts';
-import type { RegionState } from '../../src/domain/sandbox-document.ts';
+import type { RegionState, SandboxDocument } from '../../src/domain/sandbox-document.ts';
 import type { PlacementSettings } from '../../src/engine/placement/batch-columns.ts';
 import type { PlacementCore } from '../../src/placement-core.ts';
 import type { PlacementProblem, ScaleInProblem } from '../../src/placement/placement-problem.ts';
@@ -93,11 +93,38 @@ export interface ApiScenario {
   placementSettings(): PlacementSettings;
 }
 
-export type AnyWorkload = Workload | ScaleInWorkload | ResidentWorkload | ApiWorkload;
+/**
+ * A whole simulated deployment (B6): a steady service on a SandboxApi per core, then rolling
+ * deployments (a new task definition revision, UpdateService with a deploymentConfiguration,
+ * AdvanceTime untilSteady), each timed whole and by the placement core's share; the documents of the
+ * two cores must be identical after every deployment.
+ */
+export interface DeploymentWorkload {
+  kind: 'deployment';
+  id: string;
+  title: string;
+  goalWasm: string;
+  goalReference: string;
+  sizes(scale: Scale): { instances: number; tasks: number; warmups: number; runs: number };
+  /** (minimumHealthyPercent, maximumPercent) of each deployment, in order. */
+  configurations: ReadonlyArray<readonly [number, number]>;
+  /** The steady starting document (service created and run until steady), built with `core`. */
+  buildSteady(scale: Scale, core: PlacementCore): SandboxDocument;
+  /** The untimed part of deployment k: the new revision and the UpdateService call. */
+  startDeployment(api: SandboxApi, k: number): void;
+  /** The timed part: AdvanceTime untilSteady; returns whether the region ended steady. */
+  runDeployment(api: SandboxApi): boolean;
+  /** Loads the cluster's resident state into the API's core (so no deployment pays the first load). */
+  prime(api: SandboxApi): void;
+  remarks?: string[];
+}
+
+export type AnyWorkload = Workload | ScaleInWorkload | ResidentWorkload | ApiWorkload | DeploymentWorkload;
 
 export const isScaleIn = (w: AnyWorkload): w is ScaleInWorkload => 'kind' in w && w.kind === 'scale-in';
 export const isResident = (w: AnyWorkload): w is ResidentWorkload => 'kind' in w && w.kind === 'resident';
 export const isApi = (w: AnyWorkload): w is ApiWorkload => 'kind' in w && w.kind === 'api';
+export const isDeployment = (w: AnyWorkload): w is DeploymentWorkload => 'kind' in w && w.kind === 'deployment';
 
 /** Picks the size for a scale. */
 export const sized = (scale: Scale, full: number, quick: number, tiny: number): number =>
