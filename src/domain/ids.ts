@@ -1,15 +1,22 @@
 // Ids come from the document's `ids` stream, drawn when their object is created (semantics 2.1, 3.3).
 import { nextU32, type RandomState } from '../shared/xoshiro128.ts';
 
-const hex8 = (x: number) => x.toString(16).padStart(8, '0');
+/** Two lower-case hex digits per byte value: ids are drawn by the thousand during a deployment. */
+const HEX2 = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const hex4 = (x: number) => HEX2[x >>> 8] + HEX2[x & 0xff];
 
-/** A lower-case UUID v4 from four draws: digit 13 becomes 4, digit 17 gets `10` as its high bits. */
+/**
+ * A lower-case UUID v4 from four draws, their hex digits in order: digit 13 becomes 4, digit 17 gets
+ * `10` as its high bits (that is, the third draw's top byte has its top two bits set to 10).
+ */
 export function drawUuid(ids: RandomState): string {
-  const digits = (hex8(nextU32(ids)) + hex8(nextU32(ids)) + hex8(nextU32(ids)) + hex8(nextU32(ids))).split('');
-  digits[12] = '4';
-  digits[16] = ((parseInt(digits[16], 16) & 0x3) | 0x8).toString(16);
-  const d = digits.join('');
-  return `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20)}`;
+  const a = nextU32(ids);
+  const b = nextU32(ids);
+  const c = nextU32(ids);
+  const d = nextU32(ids);
+  const version = (b & 0xffff0fff) | 0x4000; // digit 13 (the 5th of the second draw) := 4
+  const variant = ((c & 0x3fffffff) | 0x80000000) >>> 0; // digit 17 (the 1st of the third draw): 10xx
+  return `${hex4(a >>> 16)}${hex4(a & 0xffff)}-${hex4(b >>> 16)}-${hex4(version & 0xffff)}-${hex4(variant >>> 16)}-${hex4(variant & 0xffff)}${hex4(d >>> 16)}${hex4(d & 0xffff)}`;
 }
 
 /** `len` lower-case hex or base-36 characters from the stream, for ids such as `ns-…` and `srv-…`. */

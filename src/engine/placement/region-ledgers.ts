@@ -105,6 +105,8 @@ export class RegionLedgers {
   private readonly clusters = new Map<string, ClusterLedger>();
   private instances: InstanceShadow[] = [];
   private tasks: TaskShadow[] = [];
+  /** this.tasks[0 .. stoppedPrefix) were STOPPED when last seen. */
+  private stoppedPrefix = 0;
   private readonly definitions = new DefinitionIndex();
 
   constructor(core: PlacementCore) {
@@ -147,11 +149,15 @@ export class RegionLedgers {
     }
 
     const tasks = state.tasks;
-    keep = 0;
+    // The leading tasks that were STOPPED at the last pass hold nothing and never change again (STOPPED is
+    // final); they are skipped, unless the list was cut back into them (its element at the edge moved).
+    const prefix = this.stoppedPrefix;
+    if (prefix > 0 && tasks[prefix - 1] !== this.tasks[prefix - 1]?.record) this.stoppedPrefix = 0;
+    keep = this.stoppedPrefix;
     while (keep < this.tasks.length && keep < tasks.length && this.tasks[keep].record === tasks[keep]) keep++;
     for (let k = this.tasks.length - 1; k >= keep; k--) this.release(this.tasks[k].holding);
     this.tasks.length = keep;
-    for (let k = 0; k < tasks.length; k++) {
+    for (let k = this.stoppedPrefix; k < tasks.length; k++) {
       const task = tasks[k];
       if (k >= keep) {
         const shadow = this.shadowOf(task);
@@ -168,6 +174,7 @@ export class RegionLedgers {
       next.holding = this.hold(state, task);
       this.tasks[k] = next;
     }
+    while (this.stoppedPrefix < this.tasks.length && this.tasks[this.stoppedPrefix].lastStatus === 'STOPPED') this.stoppedPrefix++;
   }
 
   // ── instances ──
