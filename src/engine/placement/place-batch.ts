@@ -5,6 +5,7 @@
 // (build-placement-problem.ts and the literal core) and any difference is an error: tests run every
 // API call this way.
 import type { RegionState } from '../../domain/sandbox-document.ts';
+import type { ContainerInstanceRecord } from '../../domain/records.ts';
 import type { PlacementProblem, PlacementResult } from '../../placement/placement-problem.ts';
 import { literalPlacementCore } from '../../reference/literal-placement-core.ts';
 import type { Era } from '../era.ts';
@@ -26,16 +27,22 @@ export interface PlacedBatch extends Omit<ResidentPlacement, 'batch'> {
 
 const RESULT_FIELDS = ['assignments', 'assignedPorts', 'random', 'rejectCode', 'rejectConstraint'] as const;
 
-function verify(env: PlacementEnvironment, settings: PlacementSettings, placed: PlacedBatch): void {
+const fault = (what: string) => new Error(`resident placement differs from the literal builder: ${what}`);
+
+/** The instance columns (and spread rows) of the resident problem equal the literal builder's. */
+function verifyColumns(env: PlacementEnvironment, settings: PlacementSettings, instances: readonly ContainerInstanceRecord[], problem: PlacementProblem) {
   const literal = buildPlacementProblem(env.state, settings);
-  const expected = literalPlacementCore.placeTasks(literal.problem);
-  const fault = (what: string) => new Error(`resident placement differs from the literal builder: ${what}`);
-  if (literal.instances.length !== placed.instances.length || literal.instances.some((i, k) => i !== placed.instances[k])) throw fault('instances');
-  const problem = placed.problem();
+  if (literal.instances.length !== instances.length || literal.instances.some((i, k) => i !== instances[k])) throw fault('instances');
   for (const field of ['instanceState', 'agentConnected', 'cpuFree', 'memoryFree', 'eniFree', 'attributesOk', 'usedPortsStart', 'usedPorts',
     'reservedTcpCount', 'reservedUdpCount', 'ephemeralFirst', 'ephemeralLast', 'groupActive', 'groupLive', 'liveTasks', 'spreadKeys'] as const) {
     if (String(problem[field]) !== String(literal.problem[field])) throw fault(field);
   }
+  return literal;
+}
+
+function verify(env: PlacementEnvironment, settings: PlacementSettings, placed: PlacedBatch): void {
+  const literal = verifyColumns(env, settings, placed.instances, placed.problem());
+  const expected = literalPlacementCore.placeTasks(literal.problem);
   if (placed.result.placed !== expected.placed || placed.result.closestMatch !== expected.closestMatch) throw fault('placed / closestMatch');
   for (const field of RESULT_FIELDS) if (String(placed.result[field]) !== String(expected[field])) throw fault(field);
 }
@@ -47,4 +54,16 @@ export function placeBatch(env: PlacementEnvironment, settings: PlacementSetting
   const placed: PlacedBatch = { ...built, result, problem: () => ledger.store.problemOf(batch) };
   if (env.verifyPlacement) verify(env, settings, placed);
   return placed;
+}
+
+/**
+ * The whole problem a batch of these settings would be, without placing anything: the instance columns
+ * and spread rows as the resident state has them (scale-in selection reads them, semantics 8).
+ */
+export function gatherBatch(env: PlacementEnvironment, settings: PlacementSettings): { instances: readonly ContainerInstanceRecord[]; problem: PlacementProblem } {
+  const ledger = env.ledgers.ledgerFor(env.state, settings.clusterName, env.era);
+  const { batch, instances } = buildResidentBatch(ledger, settings);
+  const problem = ledger.store.problemOf(batch);
+  if (env.verifyPlacement) verifyColumns(env, settings, instances, problem);
+  return { instances, problem };
 }

@@ -5,7 +5,7 @@
 import type { ServiceRecord, TaskRecord } from '../../domain/records.ts';
 import type { ScaleInProblem } from '../../placement/placement-problem.ts';
 import { uniformInt, type RandomState } from '../../shared/xoshiro128.ts';
-import { placeBatch } from '../placement/place-batch.ts';
+import { gatherBatch } from '../placement/place-batch.ts';
 import { definitionReservation, taskDefinitionOf } from '../placement/task-reservation.ts';
 import type { StepContext } from './step-context.ts';
 
@@ -17,21 +17,27 @@ const byCreation = (a: TaskRecord, b: TaskRecord) => a.createdAt - b.createdAt |
 function selectOnEc2(ctx: StepContext, service: ServiceRecord, candidates: readonly TaskRecord[], count: number): TaskRecord[] {
   const definition = ctx.state.taskDefinitions.find((d) => d.definition.taskDefinitionArn === service.taskDefinition)?.definition;
   if (!definition) return [];
-  // A batch of no task: the instance columns and spread rows the placement of this service sees.
-  const placed = placeBatch(ctx, {
+  // The instance columns and spread rows a placement of this service would see, placing nothing.
+  const placed = gatherBatch(ctx, {
     clusterName: service.clusterName, taskDefinition: definition, group: `service:${service.serviceName}`,
     constraints: [], strategies: service.placementStrategy, emptyStrategies: 'service-default',
     count: 0, random: [...ctx.doc.random.placement] as RandomState, era: ctx.era,
   });
-  const p = placed.problem();
+  const p = placed.problem;
   const indexOf = new Map(placed.instances.map((instance, i) => [instance.id, i]));
   const tasks = candidates.filter((t) => t.containerInstanceId !== undefined && indexOf.has(t.containerInstanceId));
   const times = [...new Set(tasks.map((t) => t.createdAt))].sort((a, b) => a - b);
   const createdRank = new Map(times.map((time, rank) => [time, rank]));
   const order = new Map([...tasks].sort(byCreation).map((t, k) => [t, k]));
+  const reservations = new Map<string, { cpu: number; memory: number }>();
   const reservation = (t: TaskRecord) => {
-    const record = taskDefinitionOf(ctx.state, t);
-    return record ? definitionReservation(record.definition) : { cpu: 0, memory: 0 };
+    let found = reservations.get(t.taskDefinitionArn);
+    if (!found) {
+      const record = taskDefinitionOf(ctx.state, t);
+      found = record ? definitionReservation(record.definition) : { cpu: 0, memory: 0 };
+      reservations.set(t.taskDefinitionArn, found);
+    }
+    return found;
   };
   const problem: ScaleInProblem = {
     instanceCount: p.instanceCount, instanceState: p.instanceState, cpuFree: p.cpuFree, memoryFree: p.memoryFree,
