@@ -456,6 +456,22 @@ export const SANDBOX = {
     badRegion: 'is not a region name such as us-east-1',
     unreadable: (detail: string) => `could not be read (${detail})`,
   },
+  // The scenario library (src/persistence/scenario-library.ts, the worker's scenario methods): synthesised.
+  library: {
+    badName: (max: number) => `A scenario name must have 1 to ${max} characters, not only spaces.`,
+    notFound: (id: string) => `Scenario ${id} was not found; another tab may have deleted it.`,
+    conflict: (id: string, stored: string, expected: number) =>
+      `Scenario ${id} was saved elsewhere (stored revision ${stored}, this tab has ${expected}).`,
+    recordNotObject: 'The stored record is not a JSON object.',
+    recordNotJson: (detail: string) => `The stored record is not valid JSON: ${detail}`,
+    recordField: (path: string, problem: string) => `The stored record is damaged: ${path} ${problem}.`,
+    newerSchema: (version: number, supported: number) =>
+      `Another tab runs a newer ecs-sandbox (schema version ${version}; this one reads up to ${supported}): ` +
+      'this tab stops saving. Reload the page to update it.',
+    storage: (detail: string) => `The scenario library could not be used: ${detail}`,
+    unavailable: 'This sandbox has no scenario library.',
+    recovered: (id: string) => `Recovered scenario ${id.slice(0, 8)}`,
+  },
   // loadScenario (src/scenarios)
   unknownScenario: (name: string) =>
     `Unknown scenario "${name}": expected "demo", a scenario document or a list of calls, as JSON.`,

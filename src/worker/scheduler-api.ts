@@ -53,6 +53,24 @@ export interface ScenarioSummary {
   problem?: string;
 }
 
+/** The scenario the worker has open and how its saving goes (persistence, issue 5). */
+export interface ScenarioStatus {
+  /** Undefined only while no library is in use. */
+  scenario?: ScenarioSummary;
+  /** Changes made since the last successful save (they are saved at once, or within 2 s while the clock runs). */
+  unsaved: boolean;
+  /** Set when this tab stopped saving: another tab runs a newer schema. */
+  readOnly?: CallError;
+  /** The last save's failure (cleared by the next success). */
+  saveError?: CallError;
+  /** Why the scenario opened at start-up is not the last used one (it could not be read), if so. */
+  openError?: CallError;
+  /** Calls of this tab that failed when replayed on another tab's newer save, so they were dropped. */
+  dropped: { target: string; error: CallError }[];
+  /** Counts library changes seen (this tab's and other tabs'): re-read listScenarios() when it moves. */
+  libraryChanges: number;
+}
+
 export interface SchedulerApi {
   /** One AWS JSON 1.1 request (what `serve` would receive over HTTP). Never rejects for a bad request. */
   request(wire: WireRequest): Promise<WireResponse>;
@@ -64,4 +82,24 @@ export interface SchedulerApi {
    * current revision, only the clock comes back. Reading it lets a realtime clock catch up.
    */
   view(options?: { region?: string; sinceRevision?: number }): Promise<SandboxView | UnchangedView>;
+
+  // ── The scenario library (src/persistence). Each answers `{output}` or `{error}`, never rejects for a user error. ──
+  /** Every stored scenario; an unreadable one carries `problem`. */
+  listScenarios(): Promise<CallOutcome<ScenarioSummary[]>>;
+  currentScenario(): Promise<CallOutcome<ScenarioStatus>>;
+  /** Saves the open scenario, creates a new one and opens it. */
+  newScenario(name: string, from: 'empty' | 'demo'): Promise<CallOutcome<ScenarioSummary>>;
+  /** Saves the open scenario and opens `id` (migrations run); an unreadable one is an error and nothing changes. */
+  openScenario(id: string): Promise<CallOutcome<ScenarioSummary>>;
+  /** A copy of the stored scenario (the open one saved first); it is not opened. */
+  duplicateScenario(id: string, name: string): Promise<CallOutcome<ScenarioSummary>>;
+  renameScenario(id: string, name: string): Promise<CallOutcome<ScenarioSummary>>;
+  /** Deleting the open scenario opens the most recently saved other one (or a new demo). */
+  deleteScenario(id: string): Promise<CallOutcome<{ id: string }>>;
+  /** A scenario file's text as a new scenario, which is then opened; errors name the path of the fault. */
+  importScenario(text: string, name: string): Promise<CallOutcome<ScenarioSummary>>;
+  /** The stored record as text, also when it cannot be read: for exporting a damaged one. */
+  readRawScenario(id: string): Promise<CallOutcome<string>>;
+  /** Saves now if anything is unsaved; the page calls it on `pagehide`. */
+  flush(): Promise<CallOutcome<ScenarioStatus>>;
 }

@@ -1,0 +1,304 @@
+// The scenario library over a ScenarioStore (issue 5 item 4). Keys:
+//   `index`     → ScenarioSummary[]: what the sidebar lists (names live only here);
+//   `doc:<id>`  → StoredRecord {schemaVersion, revision, savedAt, document}: the document as plain JSON;
+//   `current`   → the id of the scenario last opened, for the next start.
+// The stored value is versioned, not the IndexedDB schema (idb-keyval's advice): reading a record
+// runs restore-document.ts, migrations included. A record that cannot be read is reported with the
+// reason, marked in the index (`problem`) and kept as it is for export; no other scenario is touched.
+// Saves are compare-and-set on `revision`, index and document in ONE transaction (B13).
+import type { SandboxDocument } from '../domain/sandbox-document.ts';
+import { DOCUMENT_SCHEMA_VERSION } from '../domain/sandbox-document.ts';
+import { SANDBOX } from '../messages.ts';
+import type { CallError, ScenarioSummary } from '../worker/scheduler-api.ts';
+import { restoreDocument } from './restore-document.ts';
+import type { ScenarioStore } from './scenario-store.ts';
+
+export interface StoredRecord {
+  schemaVersion: number;
+  /** 1 when created; each save adds one. */
+  revision: number;
+  /** Wall-clock epoch milliseconds. */
+  savedAt: number;
+  document: SandboxDocument;
+}
+
+export type LibraryOutcome<T> = { output: T } | { error: CallError };
+
+export interface OpenedScenario {
+  summary: ScenarioSummary;
+  document: SandboxDocument;
+  /** Migrations applied while reading, oldest first. */
+  migrations: string[];
+}
+
+/** Error codes of the library (synthesised, in the style of AWS's). */
+export const LIBRARY_ERRORS = {
+  badName: 'InvalidParameterException',
+  invalidScenario: 'InvalidParameterException',
+  notFound: 'ScenarioNotFoundException',
+  conflict: 'ScenarioConflictException',
+  corrupt: 'CorruptScenarioException',
+  /** Written by a newer ecs-sandbox: readable there, not here. */
+  newer: 'UnsupportedSchemaException',
+  storage: 'StorageException',
+} as const;
+
+export const INDEX_KEY = 'index';
+export const CURRENT_KEY = 'current';
+export const docKey = (id: string) => `doc:${id}`;
+export const MAX_NAME_LENGTH = 100;
+
+const L = SANDBOX.library;
+const S = SANDBOX.scenario;
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const failure = (code: string, message: string): { error: CallError } => ({ error: { code, message } });
+
+export interface ScenarioLibraryOptions {
+  store: ScenarioStore;
+  /** Wall-clock epoch milliseconds for `savedAt`: a host concern, injected. */
+  now: () => number;
+  newId?: () => string;
+}
+
+export class ScenarioLibrary {
+  readonly store: ScenarioStore;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(options: ScenarioLibraryOptions) {
+    this.store = options.store;
+    this.now = options.now;
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** Every scenario, in the index's order; a `doc:` record the index lost is listed as recovered. */
+  async list(): Promise<ScenarioSummary[]> {
+    const [index, keys] = await Promise.all([this.store.get(INDEX_KEY), this.store.keys()]);
+    const summaries = readIndex(index);
+    const known = new Set(summaries.map((s) => s.id));
+    for (const key of keys) {
+      const id = typeof key === 'string' && key.startsWith('doc:') ? key.slice(4) : undefined;
+      if (id !== undefined && !known.has(id)) {
+        summaries.push({ id, name: L.recovered(id), savedAt: 0, revision: 0, schemaVersion: 0 });
+      }
+    }
+    return summaries;
+  }
+
+  /**
+   * Stores `document` as a new scenario (revision 1), the index and record in one transaction. The
+   * worker makes the document (empty, or the demo scenario: src/worker startingDocument).
+   */
+  async create(name: string, document: SandboxDocument): Promise<LibraryOutcome<ScenarioSummary>> {
+    const checked = checkName(name);
+    if (typeof checked !== 'string') return checked;
+    return this.insert(checked, document);
+  }
+
+  async open(id: string): Promise<LibraryOutcome<OpenedScenario>> {
+    const [index, raw] = await this.store.getMany([INDEX_KEY, docKey(id)]);
+    if (raw === undefined) return failure(LIBRARY_ERRORS.notFound, L.notFound(id));
+    const read = readRecord(raw);
+    const entry = readIndex(index).find((s) => s.id === id);
+    if ('problem' in read) {
+      await this.markProblem(id, read.problem);
+      return failure(read.newer ? LIBRARY_ERRORS.newer : LIBRARY_ERRORS.corrupt, read.problem);
+    }
+    const { record, document, migrations } = read;
+    const summary: ScenarioSummary = {
+      id, name: entry?.name ?? L.recovered(id), savedAt: record.savedAt, revision: record.revision,
+      schemaVersion: record.schemaVersion,
+    };
+    if (entry?.problem !== undefined) await this.markProblem(id, undefined); // readable again (fixed elsewhere)
+    return { output: { summary, document, migrations } };
+  }
+
+  /**
+   * Saves `snapshot()` as revision `expectedRevision + 1` if the stored revision is still
+   * `expectedRevision`; otherwise a ScenarioConflictException. `snapshot` runs inside the
+   * transaction, so the caller knows exactly which state was stored.
+   */
+  async save(id: string, expectedRevision: number, snapshot: () => SandboxDocument): Promise<LibraryOutcome<ScenarioSummary>> {
+    const savedAt = this.now();
+    return this.store.updateMany<LibraryOutcome<ScenarioSummary>>([INDEX_KEY, docKey(id)], ([index, raw]) => {
+      if (raw === undefined) return { result: failure(LIBRARY_ERRORS.notFound, L.notFound(id)) };
+      const stored = isObj(raw) ? raw.revision : undefined;
+      if (stored !== expectedRevision) {
+        return { result: failure(LIBRARY_ERRORS.conflict, L.conflict(id, String(stored), expectedRevision)) };
+      }
+      const document = snapshot();
+      const record: StoredRecord = { schemaVersion: document.schemaVersion, revision: expectedRevision + 1, savedAt, document };
+      const summaries = readIndex(index);
+      const at = summaries.findIndex((s) => s.id === id);
+      const name = at < 0 ? L.recovered(id) : summaries[at].name;
+      const summary: ScenarioSummary = { id, name, savedAt, revision: record.revision, schemaVersion: record.schemaVersion };
+      if (at < 0) summaries.push(summary);
+      else summaries[at] = summary;
+      return { set: [[INDEX_KEY, summaries], [docKey(id), record]], result: { output: summary } };
+    });
+  }
+
+  /** A copy under a new id, of the stored document as it reads now (migrated). */
+  async duplicate(id: string, name: string): Promise<LibraryOutcome<ScenarioSummary>> {
+    const checked = checkName(name);
+    if (typeof checked !== 'string') return checked;
+    const opened = await this.open(id);
+    if ('error' in opened) return opened;
+    return this.insert(checked, opened.output.document);
+  }
+
+  async rename(id: string, name: string): Promise<LibraryOutcome<ScenarioSummary>> {
+    const checked = checkName(name);
+    if (typeof checked !== 'string') return checked;
+    // The index alone: a rename needs no compare-and-set with the document's saves.
+    return this.store.updateMany<LibraryOutcome<ScenarioSummary>>([INDEX_KEY, docKey(id)], ([index, raw]) => {
+      const summaries = readIndex(index);
+      const at = summaries.findIndex((s) => s.id === id);
+      if (at < 0 && raw === undefined) return { result: failure(LIBRARY_ERRORS.notFound, L.notFound(id)) };
+      const summary: ScenarioSummary = at < 0
+        ? { id, name: checked, savedAt: 0, revision: 0, schemaVersion: 0 }
+        : { ...summaries[at], name: checked };
+      if (at < 0) summaries.push(summary);
+      else summaries[at] = summary;
+      return { set: [[INDEX_KEY, summaries]], result: { output: summary } };
+    });
+  }
+
+  /** Removes the record and its index entry in one transaction. */
+  async delete(id: string): Promise<LibraryOutcome<{ id: string }>> {
+    return this.store.updateMany<LibraryOutcome<{ id: string }>>([INDEX_KEY, docKey(id)], ([index, raw]) => {
+      const summaries = readIndex(index);
+      const rest = summaries.filter((s) => s.id !== id);
+      if (rest.length === summaries.length && raw === undefined) {
+        return { result: failure(LIBRARY_ERRORS.notFound, L.notFound(id)) };
+      }
+      return { set: [[INDEX_KEY, rest]], del: [docKey(id)], result: { output: { id } } };
+    });
+  }
+
+  /** The stored record as text, whatever it holds: what "export the raw data" downloads. */
+  async readRaw(id: string): Promise<LibraryOutcome<string>> {
+    const raw = await this.store.get(docKey(id));
+    if (raw === undefined) return failure(LIBRARY_ERRORS.notFound, L.notFound(id));
+    if (typeof raw === 'string') return { output: raw };
+    try {
+      const text = JSON.stringify(raw, null, 1);
+      return { output: text ?? String(raw) };
+    } catch {
+      return { output: String(raw) };
+    }
+  }
+
+  /**
+   * A scenario file's text (ExportScenario's output, or the bare document) as a new scenario.
+   * Errors name the path of the fault (restore-document.ts); nothing is stored on failure.
+   */
+  async import(text: string, name: string): Promise<LibraryOutcome<ScenarioSummary>> {
+    const checked = checkName(name);
+    if (typeof checked !== 'string') return checked;
+    let value: unknown;
+    try {
+      value = JSON.parse(String(text));
+    } catch (error) {
+      return failure(LIBRARY_ERRORS.invalidScenario, SANDBOX.scenarioNotJson((error as Error).message));
+    }
+    // ExportScenario's output is `{scenario: document}`; a saved file may hold either form (load-scenario.ts).
+    const scenario = isObj(value) && 'scenario' in value && !('schemaVersion' in value) ? value.scenario : value;
+    const restored = restoreDocument(scenario, 'scenario');
+    if (!restored.ok) return failure(LIBRARY_ERRORS.invalidScenario, SANDBOX.invalidScenario(restored.path, restored.problem));
+    return this.insert(checked, restored.document);
+  }
+
+  async currentId(): Promise<string | undefined> {
+    const id = await this.store.get(CURRENT_KEY);
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  setCurrentId(id: string): Promise<void> {
+    return this.store.set(CURRENT_KEY, id);
+  }
+
+  private async insert(name: string, document: SandboxDocument): Promise<LibraryOutcome<ScenarioSummary>> {
+    const id = this.newId();
+    const savedAt = this.now();
+    const record: StoredRecord = { schemaVersion: document.schemaVersion, revision: 1, savedAt, document };
+    const summary: ScenarioSummary = { id, name, savedAt, revision: 1, schemaVersion: document.schemaVersion };
+    return this.store.updateMany<LibraryOutcome<ScenarioSummary>>([INDEX_KEY], ([index]) => ({
+      set: [[INDEX_KEY, [...readIndex(index), summary]], [docKey(id), record]],
+      result: { output: summary },
+    }));
+  }
+
+  /** Sets (or clears) the index entry's `problem`; only the index is written. */
+  private markProblem(id: string, problem: string | undefined): Promise<void> {
+    return this.store.update(INDEX_KEY, (index) => readIndex(index).map((s) => {
+      if (s.id !== id) return s;
+      const { problem: _old, ...rest } = s;
+      return problem === undefined ? rest : { ...rest, problem };
+    }));
+  }
+}
+
+function checkName(name: unknown): string | { error: CallError } {
+  const trimmed = typeof name === 'string' ? name.trim() : '';
+  if (trimmed.length < 1 || trimmed.length > MAX_NAME_LENGTH) return failure(LIBRARY_ERRORS.badName, L.badName(MAX_NAME_LENGTH));
+  return trimmed;
+}
+
+/** The index's well-formed entries; anything else (a damaged index) reads as fewer entries, never as a failure. */
+export function readIndex(raw: unknown): ScenarioSummary[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  return raw.flatMap((s): ScenarioSummary[] => {
+    if (!isObj(s) || typeof s.id !== 'string' || seen.has(s.id)) return [];
+    seen.add(s.id);
+    const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+    return [{
+      id: s.id, name: typeof s.name === 'string' ? s.name : L.recovered(s.id), savedAt: n(s.savedAt),
+      revision: n(s.revision), schemaVersion: n(s.schemaVersion),
+      ...(typeof s.problem === 'string' ? { problem: s.problem } : {}),
+    }];
+  });
+}
+
+type ReadRecord =
+  | { record: StoredRecord; document: SandboxDocument; migrations: string[] }
+  | { problem: string; newer?: boolean };
+
+/** A stored value as a record and its restored document, or why it cannot be read. */
+export function readRecord(raw: unknown): ReadRecord {
+  let value = raw;
+  if (typeof value === 'string') {
+    // a record written as text (by hand, or by an export pasted back) is read as the JSON it holds
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      return { problem: L.recordNotJson((error as Error).message) };
+    }
+  }
+  if (!isObj(value)) return { problem: L.recordNotObject };
+  const revision = value.revision;
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 1) {
+    return { problem: L.recordField('record.revision', revision === undefined ? S.missing : S.mustBe('a positive integer')) };
+  }
+  if (value.document === undefined || value.document === null) return { problem: L.recordField('record.document', S.missing) };
+  const envelopeVersion = value.schemaVersion;
+  if (typeof envelopeVersion === 'number' && envelopeVersion > DOCUMENT_SCHEMA_VERSION) {
+    return { problem: SANDBOX.invalidScenario('record.schemaVersion', S.futureVersion(envelopeVersion, DOCUMENT_SCHEMA_VERSION)), newer: true };
+  }
+  const restored = restoreDocument(value.document, 'scenario');
+  if (!restored.ok) {
+    const documentVersion = isObj(value.document) ? value.document.schemaVersion : undefined;
+    const newer = typeof documentVersion === 'number' && documentVersion > DOCUMENT_SCHEMA_VERSION;
+    return { problem: SANDBOX.invalidScenario(restored.path, restored.problem), ...(newer ? { newer } : {}) };
+  }
+  const savedAt = typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0;
+  const schemaVersion = isObj(value.document) && typeof value.document.schemaVersion === 'number'
+    ? value.document.schemaVersion : restored.document.schemaVersion;
+  return {
+    record: { schemaVersion, revision, savedAt, document: restored.document },
+    document: restored.document,
+    migrations: restored.migrations,
+  };
+}
