@@ -1,4 +1,4 @@
-// The placeholder page in Debian's Chromium: built by Vite, served by `vite preview`, the sandbox in a
+// The playground in Debian's Chromium: built by Vite, served by `vite preview`, the sandbox in a
 // module Web Worker with the WASM core, and the AWS SDK running in the page against that worker.
 // Every wait is on a condition; nothing here measures time.
 import { mkdirSync } from 'node:fs';
@@ -35,11 +35,13 @@ async function expectedDemoServices(): Promise<Service[]> {
   return services;
 }
 
-/** Waits until an element's `state` attribute settles on ready or error. */
+/** Waits until an element's `state` attribute settles on ready or error (Playwright's CSS pierces the shadow roots). */
 async function settled(selector: string): Promise<string | null> {
-  await page.waitForFunction((s) => ['ready', 'error'].includes(document.querySelector(s)?.getAttribute('state') ?? ''), selector);
+  await page.locator(`${selector}[state="ready"], ${selector}[state="error"]`).first().waitFor({ state: 'attached' });
   return page.locator(selector).getAttribute('state');
 }
+
+const TREE = '[data-testid="resource-tree"]';
 
 beforeAll(async () => {
   served = await serveWebBuild();
@@ -56,39 +58,27 @@ afterAll(async () => {
   await served?.close();
 });
 
-describe('the placeholder page in Chromium', () => {
+describe('the playground in Chromium', () => {
   it('builds the core as a separate .wasm asset, fetched as application/wasm', async () => {
     expect(served.files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
     await settled('ecs-core-status');
     expect(wasmResponses).toEqual([{ url: expect.stringMatching(/\/assets\/scheduler-core-[\w-]+\.wasm$/), contentType: 'application/wasm' }]);
   });
 
-  it('shows the demo scenario\'s services, read from DescribeServices through the worker', async () => {
+  it('opens the playground on the demo scenario: its services in the sidebar, its instances on the map by zone', async () => {
     const expected = await expectedDemoServices();
     expect(expected.length).toBeGreaterThan(0);
-    expect(await settled('ecs-service-list'), await page.locator('ecs-service-list').textContent() ?? '').toBe('ready');
-    const rows = await page.locator('ecs-service-list tr[data-service]').evaluateAll((trs) => trs.map((tr) => {
-      const cell = (c: string) => tr.querySelector(`.${c}`)?.textContent?.replace(/\s+/g, ' ').trim();
-      return {
-        name: cell('name'), status: cell('status'), desired: cell('desired'), launchType: cell('launch-type'),
-        taskDefinition: tr.querySelector('td.task-definition')?.getAttribute('title'),
-        strategy: [...tr.querySelectorAll('td.placement-strategy li')].map((li) => li.textContent).join(' → ') || cell('placement-strategy'),
-        deployments: tr.querySelectorAll('td.deployments li').length,
-        loadBalancers: tr.querySelectorAll('td.load-balancers li').length,
-        serviceRegistries: tr.querySelectorAll('td.service-registries li').length,
-      };
-    }));
-    // Counts of running and pending tasks move with the realtime clock, so they are not compared.
-    expect(rows).toEqual(expected.map((s) => ({
-      name: s.serviceName, status: s.status, desired: String(s.desiredCount), launchType: s.launchType ?? 'EC2',
-      taskDefinition: s.taskDefinition,
-      strategy: (s.placementStrategy ?? []).map((p) => (p.field ? `${p.type}(${p.field})` : p.type)).join(' → ') || 'none',
-      deployments: s.deployments?.length ?? 0,
-      loadBalancers: s.loadBalancers?.length ?? 0,
-      serviceRegistries: s.serviceRegistries?.length ?? 0,
-    })));
+    await page.locator(`${TREE} [data-key^="service:"]`).first().waitFor();
+    const services = await page.locator(`${TREE} [data-key^="service:"]`).evaluateAll((items) =>
+      items.map((li) => ({ key: li.getAttribute('data-key'), name: li.querySelector('.label')?.textContent })));
+    expect(services).toEqual(expected.map((s) => ({ key: `service:${s.serviceArn}`, name: s.serviceName })));
+    // the demo's six instances, two per zone (demo-scenario.ts)
+    await page.locator('[data-testid="instance-card"]').nth(5).waitFor();
+    expect(await page.locator('[data-testid="instance-card"]').count()).toBe(6);
+    expect(await page.getByTestId('zone').evaluateAll((zones) => zones.map((z) => z.getAttribute('data-zone'))))
+      .toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'placeholder-page.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-demo.png') });
   });
 
   it('the WASM core in the worker draws the same numbers as the TypeScript twin for the same seed', async () => {
@@ -172,7 +162,7 @@ describe('the placeholder page in Chromium', () => {
     expect(run.relisted).toEqual(run.listedBefore); // 12: DRAINING and INACTIVE services are not listed
   });
 
-  it('the page and the SDK share one sandbox: a service the SDK creates appears in the list', async () => {
+  it('the page and the SDK share one sandbox: a service the SDK creates appears in the sidebar', async () => {
     await page.evaluate(async () => {
       const ecs = await ecsSandbox.ecs();
       const [arn] = (await ecs.listServices({ cluster: 'demo' })).serviceArns ?? [];
@@ -183,8 +173,9 @@ describe('the placeholder page in Chromium', () => {
       });
       await ecsSandbox.refresh();
     });
-    await page.locator('ecs-service-list tr[data-service="e2e-visible"]').waitFor();
-    expect(await page.locator('ecs-service-list tr[data-service="e2e-visible"] .desired').textContent()).toBe('0');
+    const item = page.locator(`${TREE} [data-key="service:arn:aws:ecs:us-east-1:123456789012:service/e2e-visible"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('aria-label')).toBe('e2e-visible, demo · 0/0 running');
   });
 
   it('malformed and hostile requests get the right AWS errors, and the worker keeps answering', async () => {
@@ -239,7 +230,36 @@ describe('the placeholder page in Chromium', () => {
     });
     // The page itself still talks to the worker.
     await page.evaluate(() => ecsSandbox.refresh());
-    expect(await settled('ecs-service-list')).toBe('ready');
+    expect(await page.locator('[data-testid="instance-card"]').count()).toBe(6);
+  });
+
+  it('runs the demo from the toolbar until steady: tasks on the map, the steady-state event, the timeline and the placement matrix', async () => {
+    await page.getByTestId('pause').click();
+    await page.getByTestId('play').waitFor(); // paused: the clock is manual
+    await page.getByTestId('run-until-steady').click();
+    await page.getByTestId('steady-result').waitFor();
+    expect(await page.getByTestId('steady-result').textContent()).toBe('Steady');
+    // every live task on an instance is one block on the map, named by its task id
+    const view = await page.evaluate(() => ecsSandbox.scheduler.view());
+    const placed = 'tasks' in view ? view.tasks.filter((t) => t.instanceId !== undefined) : [];
+    expect(placed.length).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelector('ecs-playground')?.shadowRoot?.querySelector('ecs-cluster-map')?.shadowRoot
+      ?.querySelectorAll('[data-testid="task-block"]').length === n, placed.length);
+    const labels = await page.getByTestId('task-block').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels.map((l) => /^Task (\S+),/.exec(l ?? '')?.[1]).sort()).toEqual(placed.map((t) => t.id).sort());
+    // events, newest first
+    await page.getByTestId('tab-events').click();
+    await page.getByTestId('event').filter({ hasText: 'has reached a steady state.' }).first().waitFor();
+    // the deployment timeline of the first service, with its text summary
+    await page.getByTestId('tab-timeline').click();
+    await page.getByTestId('timeline-summary').filter({ hasText: 'samples over' }).waitFor();
+    // DescribePlacement's matrix: one row per instance
+    await page.getByTestId('tab-placement').click();
+    await page.getByTestId('placement-explain').click();
+    await page.getByTestId('placement-row').nth(5).waitFor();
+    expect(await page.getByTestId('placement-row').count()).toBe(6);
+    await page.getByTestId('tab-events').click();
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-steady.png') });
   });
 
   it('logged no console errors, page errors or failed requests', () => {

@@ -78,8 +78,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = browser.page;
   await page.goto(served.url);
-  // the worker has compiled the core and loaded the demo scenario
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('ecs-core-status')?.getAttribute('state') ?? ''));
+  // the worker has compiled the core and loaded its scenario (coreStatus waits for both)
+  await page.waitForFunction(() => typeof globalThis.ecsSandbox?.scheduler?.coreStatus === 'function');
+  await page.evaluate(() => globalThis.ecsSandbox.scheduler.coreStatus());
 });
 
 afterAll(async () => {
