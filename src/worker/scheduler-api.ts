@@ -5,6 +5,9 @@ import type { SandboxView } from './sandbox-view.ts';
 
 export type { WireRequest, WireResponse };
 export type * from './sandbox-view.ts';
+// The EcsSandbox answers the page renders (GetTimeline, DescribePlacement), from their operations.
+export type { TimelineOutput } from '../api/operations/sandbox/get-timeline.ts';
+export type { PlacementExplanation } from '../api/operations/sandbox/describe-placement.ts';
 // The API18 shapes the page renders, re-exported so web/ needs no import from src/api.
 export type {
   Deployment, DescribeServicesResponse, ListServicesResponse, LoadBalancer, PlacementStrategy, Service, ServiceRegistry,

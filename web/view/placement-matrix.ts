@@ -1,10 +1,8 @@
 // EcsSandbox.DescribePlacement's answer as the "Why is this task not placed?" table shows it.
 
-export interface PlacementExplanation {
-  placements: { containerInstanceArn: string; ec2InstanceId: string; hostPorts: { containerName: string; containerPort: number; hostPort: number; protocol: string }[] }[];
-  instances: { containerInstanceArn: string; ec2InstanceId: string; result: string; reason?: string; detail?: string }[];
-  closestMatch?: { containerInstanceArn: string; ec2InstanceId: string; reason: string };
-}
+import type { PlacementExplanation } from '../../src/worker/scheduler-api.ts';
+
+export type { PlacementExplanation };
 
 export interface MatrixRow {
   instance: string;

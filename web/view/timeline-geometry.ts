@@ -1,15 +1,10 @@
 // Geometry of the deployment timeline chart (EcsSandbox.GetTimeline samples): step lines of running and
 // pending per deployment against the MIN/MAX band, in SVG path syntax, plus a text summary.
 
-/** One GetTimeline sample (src/domain/records.ts TimelineSample, `at` in epoch seconds on the wire). */
-export interface TimelineSample {
-  at: number;
-  desiredCount: number;
-  min: number;
-  max: number;
-  healthy: number;
-  deployments: { id: string; status: string; running: number; pending: number }[];
-}
+import type { TimelineOutput } from '../../src/worker/scheduler-api.ts';
+
+/** One GetTimeline sample (`at` in epoch seconds on the wire). */
+export type TimelineSample = TimelineOutput['samples'][number];
 
 export interface ChartBox {
   width: number;
