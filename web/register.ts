@@ -8,6 +8,7 @@ import { EcsDiscoveryRecords } from './components/ecs-discovery-records.componen
 import { EcsEventLog } from './components/ecs-event-log.component.ts';
 import { EcsPlacementExplanation } from './components/ecs-placement-explanation.component.ts';
 import { EcsPlayground } from './components/ecs-playground.component.ts';
+import { EcsScenarioLibrary } from './components/ecs-scenario-library.component.ts';
 import { EcsScenarioSidebar } from './components/ecs-scenario-sidebar.component.ts';
 import { EcsTargetHealth } from './components/ecs-target-health.component.ts';
 import { EcsToolbar } from './components/ecs-toolbar.component.ts';
@@ -24,6 +25,7 @@ import { EcsTaskDefinitionEditor } from './components/ecs-task-definition-editor
 const elements: [string, CustomElementConstructor][] = [
   ['ecs-core-status', EcsCoreStatus],
   ['ecs-toolbar', EcsToolbar],
+  ['ecs-scenario-library', EcsScenarioLibrary],
   ['ecs-scenario-sidebar', EcsScenarioSidebar],
   ['ecs-cluster-map', EcsClusterMap],
   ['ecs-event-log', EcsEventLog],
@@ -51,6 +53,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'ecs-core-status': EcsCoreStatus;
     'ecs-toolbar': EcsToolbar;
+    'ecs-scenario-library': EcsScenarioLibrary;
     'ecs-scenario-sidebar': EcsScenarioSidebar;
     'ecs-cluster-map': EcsClusterMap;
     'ecs-event-log': EcsEventLog;

@@ -27,6 +27,7 @@ import { SANDBOX } from '../messages.ts';
 import { newDocument, newRegion } from '../domain/new-document.ts';
 import { NAMESPACE_ID, SERVICE_ID, namespaceArn, registryServiceArn } from '../domain/discovery-arns.ts';
 import { migrateDocument } from './migrations.ts';
+import { internValue } from '../domain/intern-value.ts';
 
 export type RestoreResult =
   | { ok: true; document: SandboxDocument; /** Migrations applied, oldest first. */ migrations: string[] }
@@ -333,9 +334,10 @@ function restoreRegion(src: Obj, path: string, scope: ArnScope, startedAt: numbe
       agentConnected: bool(c, p, 'agentConnected', true),
       registeredAt: time(c, p, 'registeredAt', startedAt),
       version: num(c, p, 'version', { dflt: 1, min: 1, integer: true }),
-      versionInfo: obj(c, p, 'versionInfo', () => ({})),
-      registeredResources: records(c, p, 'registeredResources').map(([r]) => r),
-      attributes: records(c, p, 'attributes').map(([a]) => a),
+      // equal lists are shared again, as registration shares them (src/domain/intern-value.ts)
+      versionInfo: internValue(state, obj(c, p, 'versionInfo', () => ({}))),
+      registeredResources: internValue(state, records(c, p, 'registeredResources').map(([r]) => r)),
+      attributes: internValue(state, records(c, p, 'attributes').map(([a]) => a)),
     } as unknown as RegionState['containerInstances'][number];
   });
   state.nextRegistrationIndex = nextIndex;

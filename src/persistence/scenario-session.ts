@@ -73,6 +73,8 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
   private openError: CallError | undefined;
   private dropped: { target: string; error: CallError }[] = [];
   private libraryChanges = 0;
+  /** Wall-clock ms the last successful save took (its one readwrite transaction, the copy included). */
+  private lastSaveMs: number | undefined;
 
   constructor(options: ScenarioSessionOptions<C>) {
     this.library = options.library;
@@ -141,6 +143,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
       ...(this.openError ? { openError: this.openError } : {}),
       dropped: [...this.dropped],
       libraryChanges: this.libraryChanges,
+      ...(this.lastSaveMs !== undefined ? { lastSaveMs: this.lastSaveMs } : {}),
     };
   }
 
@@ -233,6 +236,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
       if (!open || this.readOnly || !this.unsaved()) return;
       let stored = { apiRevision: this.api.revision, nowMs: this.api.document.clock.nowMs, calls: this.pending.length };
       let saved: LibraryOutcome<ScenarioSummary>;
+      const began = this.wallClock();
       try {
         saved = await this.library.save(open.id, open.revision, () => {
           // the state as it is at the moment of writing: later calls stay pending
@@ -250,6 +254,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
         this.savedNowMs = stored.nowMs;
         this.pending.splice(0, stored.calls);
         this.lastSaveWall = this.wallClock();
+        this.lastSaveMs = this.lastSaveWall - began;
         this.saveError = undefined;
         this.post({ type: 'saved', id: open.id, revision: saved.output.revision, schemaVersion: saved.output.schemaVersion });
         return;

@@ -72,6 +72,8 @@ export interface ScenarioStatus {
   dropped: { target: string; error: CallError }[];
   /** Counts library changes seen (this tab's and other tabs'): re-read listScenarios() when it moves. */
   libraryChanges: number;
+  /** Wall-clock ms the last successful save took (measured by `npm run bench:web`). */
+  lastSaveMs?: number;
 }
 
 export interface SchedulerApi {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import type { SandboxView, SchedulerApi, ServiceView } from '../../src/worker/scheduler-api.ts';
 import { outcomeError, sandboxCall } from '../view/call.ts';
 import { deploymentSeriesColour } from '../view/colours.ts';
-import { formatElapsed } from '../view/format.ts';
+import { formatElapsed, shortDeploymentId } from '../view/format.ts';
 import { DEFAULT_BOX, timelineGeometry, timelineSummary, type TimelineSample } from '../view/timeline-geometry.ts';
 import { panelStyles } from './panel.styles.ts';
 
@@ -117,7 +117,7 @@ export class EcsDeploymentTimeline extends LitElement {
           <ul class="legend">
             <li><span class="swatch" style="border-color: var(--ecs-band-color, rgb(26 115 232 / 0.35)); border-top-width: 8px"></span>MIN…MAX band</li>
             <li><span class="swatch dashed" style="border-color: var(--ecs-fg, #202124)"></span>desired</li>
-            ${geometry.series.map((s, i) => html`<li><span class="swatch" style="border-color: ${deploymentSeriesColour(i)}"></span>${s.status || 'gone'} ${s.id.slice(0, 8)}
+            ${geometry.series.map((s, i) => html`<li><span class="swatch" style="border-color: ${deploymentSeriesColour(i)}"></span>${s.status || 'gone'} ${shortDeploymentId(s.id)}
               running ${s.lastRunning}, <span class="swatch dashed" style="border-color: ${deploymentSeriesColour(i)}"></span>pending ${s.lastPending}</li>`)}
           </ul>
           <p id="timeline-summary" data-testid="timeline-summary">${summary}</p>

@@ -6,6 +6,8 @@ export type EditorSelectionKind =
   | 'service' | 'taskDefinition' | 'instance' | 'cluster' | 'new-service' | 'new-taskDefinition' | 'new-instance' | 'new-cluster';
 export interface EditorSelection { kind: EditorSelectionKind | string; id?: string }
 
+const EDITOR_KINDS = new Set(['service', 'new-service', 'taskDefinition', 'new-taskDefinition', 'instance', 'new-instance', 'cluster', 'new-cluster']);
+
 const lastSegment = (s: string) => s.slice(s.lastIndexOf('/') + 1);
 
 /**
@@ -46,6 +48,13 @@ export class EcsEditorPanel extends LitElement {
 
   protected override render() {
     const s = this.local ?? this.selection;
+    const editor = this.renderEditor(s);
+    if (!s || !EDITOR_KINDS.has(s.kind)) return editor;
+    // from any editor, back to the Create buttons (a create form otherwise stays until the selection changes)
+    return html`<div class="actions"><button type="button" data-testid="editor-create" @click=${() => { this.local = { kind: 'create' }; }}>Create…</button></div>${editor}`;
+  }
+
+  private renderEditor(s: EditorSelection | undefined) {
     const common = { scheduler: this.scheduler, view: this.view };
     switch (s?.kind) {
       case 'service':

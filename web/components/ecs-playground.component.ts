@@ -221,7 +221,10 @@ export class EcsPlayground extends LitElement {
 
   private async onSpeed(speed: number) {
     if (this.playing) await this.act('Speed', 'SetClock', { clock: `realtime:${speed}` });
-    else this.pendingSpeed = speed;
+    else {
+      this.pendingSpeed = speed;
+      this.requestUpdate(); // a plain field: show the pressed speed now, not at the next view
+    }
   }
 
   private pendingSpeed: number | undefined;

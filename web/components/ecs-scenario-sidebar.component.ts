@@ -1,26 +1,17 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { CallError, CallOutcome, SandboxView, ScenarioSummary } from '../../src/worker/scheduler-api.ts';
+import type { SandboxView } from '../../src/worker/scheduler-api.ts';
+import type { EcsScenarioLibrary } from './ecs-scenario-library.component.ts';
 import { MAX_CHILDREN, buildSidebarTree, selectionKey, treeKey, visibleRows, type Selection, type TreeNode, type VisibleRow } from '../view/sidebar-tree.ts';
-
-/**
- * The scenario library methods the persistence work adds to SchedulerApi (issue 5 item 4), as far as
- * the sidebar uses them. Typed here so the sidebar compiles whatever state that work is in; a worker
- * without them rejects through comlink and the section says the library is not available.
- */
-interface ScenarioLibraryApi {
-  listScenarios(): Promise<CallOutcome<ScenarioSummary[]>>;
-  currentScenario(): Promise<CallOutcome<{ scenario?: ScenarioSummary; unsaved: boolean; saveError?: CallError }>>;
-  newScenario(name: string, from: 'empty' | 'demo'): Promise<CallOutcome<ScenarioSummary>>;
-  openScenario(id: string): Promise<CallOutcome<ScenarioSummary>>;
-}
 
 /**
  * The scenario's resources as a tree: clusters → container instances, task definitions, services and
  * service-discovery registries. A WAI-ARIA tree: arrow keys move, Right/Left expand and collapse,
- * Enter or Space selects.
+ * Enter or Space selects. Above it, the scenario library (ecs-scenario-library); a scenario file
+ * dropped anywhere on the sidebar is imported.
  *
  * @event ecs-select - `detail` is `{kind, id}` (sidebar-tree.ts Selection)
- * @event ecs-scenario-change - another scenario was opened or created: the shell reloads everything
+ * @event ecs-scenario-change - from <ecs-scenario-library>: another scenario is open (or the open one was
+ *   reloaded from another tab, `detail.reason` `other-tab`): the shell reloads everything
  * @slot footer - below the tree (the shell puts the core status there)
  */
 export class EcsScenarioSidebar extends LitElement {
@@ -30,9 +21,7 @@ export class EcsScenarioSidebar extends LitElement {
     selection: { attribute: false },
     collapsed: { state: true },
     focusKey: { state: true },
-    library: { state: true },
-    libraryProblem: { state: true },
-    currentId: { state: true },
+    dragging: { state: true },
   };
 
   static override styles = css`
@@ -54,7 +43,8 @@ export class EcsScenarioSidebar extends LitElement {
     .group > .row .label { font-weight: 600; }
     .detail { color: var(--ecs-muted-color, #5f6368); font-size: 0.82em; }
     .library { padding: 0 0.75rem 0.5rem; font-size: 0.9em; }
-    .library button { font: inherit; }
+    :host([data-dragging]) { outline: 3px dashed var(--ecs-accent, #1a73e8); outline-offset: -3px; }
+    .drop-hint { margin: 0 0.75rem 0.5rem; padding: 0.4rem; border: 2px dashed var(--ecs-accent, #1a73e8); border-radius: 6px; text-align: center; }
     .muted { color: var(--ecs-muted-color, #5f6368); }
     ::slotted(*) { margin: auto 0.75rem 0.5rem; font-size: 0.85em; }
   `;
@@ -64,23 +54,23 @@ export class EcsScenarioSidebar extends LitElement {
   declare selection: Selection | undefined;
   declare collapsed: Set<string>;
   declare focusKey: string | undefined;
-  declare library: ScenarioSummary[] | undefined;
-  declare libraryProblem: string | undefined;
-  declare currentId: string | undefined;
+  /** A file is being dragged over the sidebar. */
+  declare dragging: boolean;
   private tree: TreeNode[] = [];
   private rows: VisibleRow[] = [];
 
   constructor() {
     super();
     this.collapsed = new Set();
+    this.dragging = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('dragging')) this.toggleAttribute('data-dragging', this.dragging);
     if (changed.has('view') || changed.has('collapsed')) {
       if (changed.has('view')) this.tree = this.view ? buildSidebarTree(this.view) : [];
       this.rows = visibleRows(this.tree, this.collapsed);
     }
-    if (changed.has('scheduler') && this.scheduler) void this.loadLibrary();
   }
 
   private select(node: TreeNode) {
@@ -121,56 +111,63 @@ export class EcsScenarioSidebar extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
   }
 
-  // ── SCENARIO LIBRARY (issue 5 item 4; the persistence helper's SchedulerApi methods) ────────────────
-  // listScenarios / currentScenario / newScenario / openScenario are called when the worker has them;
-  // until then the section says the library is not available. Duplicate, rename, delete, import and
-  // export belong here too (persistence work). `ecs-scenario-change` tells the shell to reload.
-  private get libraryApi(): ScenarioLibraryApi | undefined {
-    return this.scheduler as ScenarioLibraryApi | undefined;
-  }
-
-  private async loadLibrary(): Promise<void> {
-    const api = this.libraryApi;
-    if (!api) return;
-    try {
-      const [list, current] = await Promise.all([api.listScenarios(), api.currentScenario()]);
-      if ('error' in list) throw new Error(list.error.message);
-      this.library = list.output;
-      this.currentId = 'output' in current ? current.output.scenario?.id : undefined;
-      this.libraryProblem = 'output' in current && current.output.saveError ? `Not saved: ${current.output.saveError.message}` : undefined;
-    } catch {
-      this.library = undefined;
-      this.libraryProblem = 'The scenario library is not available yet.';
-    }
-  }
-
-  private async libraryAction(run: (api: ScenarioLibraryApi) => Promise<CallOutcome<unknown>>) {
-    const api = this.libraryApi;
-    if (!api) return;
-    try {
-      const outcome = await run(api);
-      if ('error' in outcome) this.libraryProblem = `${outcome.error.code}: ${outcome.error.message}`;
-      else this.dispatchEvent(new CustomEvent('ecs-scenario-change', { bubbles: true, composed: true }));
-    } catch (error) {
-      this.libraryProblem = (error as Error)?.message ?? String(error);
-    }
-    await this.loadLibrary();
-  }
-
+  // ── SCENARIO LIBRARY (issue 5 item 4): <ecs-scenario-library>, and scenario files dropped on the sidebar ──
   private renderLibrary() {
     return html`
-      <section class="library" aria-labelledby="library-heading" data-testid="scenario-library">
-        <h2 id="library-heading">Scenarios</h2>
-        ${this.library ? html`
-          <ul>${this.library.map((s) => html`<li>
-            <button data-testid="open-scenario" aria-current=${s.id === this.currentId ? 'true' : 'false'} ?disabled=${s.id === this.currentId}
-              @click=${() => this.libraryAction((api) => api.openScenario(s.id))} aria-label="Open scenario ${s.name}">${s.name}</button>
-            ${s.id === this.currentId ? html`<span class="muted">(open)</span>` : nothing}
-            ${s.problem ? html`<span class="muted">${s.problem}</span>` : nothing}</li>`)}</ul>
-          <button data-testid="new-scenario-demo" @click=${() => this.libraryAction((api) => api.newScenario('Demo', 'demo'))}>New from demo</button>
-          <button data-testid="new-scenario-empty" @click=${() => this.libraryAction((api) => api.newScenario('Untitled', 'empty'))}>New empty</button>` : nothing}
-        ${this.libraryProblem ? html`<p class="muted" role="status">${this.libraryProblem}</p>` : nothing}
-      </section>`;
+      <section class="library" aria-label="Scenario library" data-testid="scenario-library">
+        <ecs-scenario-library .scheduler=${this.scheduler} .clockRunning=${this.view?.clock.mode === 'realtime'}></ecs-scenario-library>
+      </section>
+      ${this.dragging ? html`<p class="drop-hint" data-testid="drop-hint" aria-hidden="true">Drop a scenario file to import it</p>` : nothing}`;
+  }
+
+  private dragDepth = 0;
+
+  private static carriesFiles(e: DragEvent): boolean {
+    return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+  }
+
+  private onDragEnter = (e: DragEvent) => {
+    if (!EcsScenarioSidebar.carriesFiles(e)) return;
+    e.preventDefault();
+    this.dragDepth++;
+    this.dragging = true;
+  };
+
+  private onDragOver = (e: DragEvent) => {
+    if (!EcsScenarioSidebar.carriesFiles(e)) return;
+    e.preventDefault(); // allows the drop
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  };
+
+  private onDragLeave = (e: DragEvent) => {
+    if (!EcsScenarioSidebar.carriesFiles(e)) return;
+    this.dragDepth = Math.max(0, this.dragDepth - 1);
+    if (this.dragDepth === 0) this.dragging = false;
+  };
+
+  private onDrop = (e: DragEvent) => {
+    if (!EcsScenarioSidebar.carriesFiles(e)) return;
+    e.preventDefault(); // the browser would otherwise open the file in place of the playground
+    this.dragDepth = 0;
+    this.dragging = false;
+    const file = e.dataTransfer?.files[0];
+    if (file) void this.renderRoot.querySelector<EcsScenarioLibrary>('ecs-scenario-library')?.importFile(file);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('dragenter', this.onDragEnter);
+    this.addEventListener('dragover', this.onDragOver);
+    this.addEventListener('dragleave', this.onDragLeave);
+    this.addEventListener('drop', this.onDrop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('dragenter', this.onDragEnter);
+    this.removeEventListener('dragover', this.onDragOver);
+    this.removeEventListener('dragleave', this.onDragLeave);
+    this.removeEventListener('drop', this.onDrop);
   }
   // ── end SCENARIO LIBRARY ─────────────────────────────────────────────────────────────────────────
 

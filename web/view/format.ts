@@ -29,6 +29,8 @@ export function shortArn(arn: string | undefined): string {
 
 /** The first 8 characters of a UUID-like id, enough to tell tasks apart on screen. */
 export const shortId = (id: string) => (id.length > 8 ? id.slice(0, 8) : id);
+/** A deployment id (`ecs-svc/` and 19 digits) by its last 8 digits: the first 8 characters are the same for every deployment. */
+export const shortDeploymentId = (id: string) => id.replace(/^ecs-svc\//, '').slice(-8);
 
 /** `used / registered` as a 0–100 percentage, clamped (an over-committed instance reads 100). */
 export function percent(used: number, registered: number): number {

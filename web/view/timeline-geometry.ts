@@ -2,6 +2,7 @@
 // pending per deployment against the MIN/MAX band, in SVG path syntax, plus a text summary.
 
 import type { TimelineOutput } from '../../src/worker/scheduler-api.ts';
+import { shortDeploymentId } from './format.ts';
 
 /** One GetTimeline sample (`at` in epoch seconds on the wire). */
 export type TimelineSample = TimelineOutput['samples'][number];
@@ -134,7 +135,7 @@ export function timelineSummary(serviceName: string, samples: readonly TimelineS
   if (samples.length === 0) return `${serviceName}: no samples yet.`;
   const last = samples[samples.length - 1];
   const span = last.at - samples[0].at;
-  const deployments = last.deployments.map((d) => `${d.status} deployment ${d.id.slice(0, 8)}: ${d.running} running, ${d.pending} pending`);
+  const deployments = last.deployments.map((d) => `${d.status} deployment ${shortDeploymentId(d.id)}: ${d.running} running, ${d.pending} pending`);
   const parts = [
     `${serviceName}: ${samples.length} sample${samples.length === 1 ? '' : 's'} over ${Math.round(span)} s.`,
     `Now desired ${last.desiredCount}, MIN ${last.min}, MAX ${last.max}, healthy ${last.healthy}.`,

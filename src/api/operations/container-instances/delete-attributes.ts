@@ -3,6 +3,7 @@
 // attribute the target does not carry is no error; built-in attributes may be deleted too, which is
 // how a scenario takes a capability away from an instance. The response echoes the request.
 import type { DeleteAttributesRequest, DeleteAttributesResponse } from '../../../model/ecs-types.ts';
+import { internValue } from '../../../domain/intern-value.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { requireCluster } from '../../resolve.ts';
 import { resolveAttributeTargets } from './put-attributes.ts';
@@ -14,7 +15,7 @@ export function deleteAttributes(ctx: OperationContext, input: DeleteAttributesR
     const names = new Set(attributes.map((a) => a.name));
     const kept = instance.attributes.filter((a) => !names.has(a.name));
     if (kept.length !== instance.attributes.length) {
-      instance.attributes = kept;
+      instance.attributes = internValue(ctx.state, kept);
       instance.version += 1;
     }
   }

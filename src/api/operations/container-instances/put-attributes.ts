@@ -2,6 +2,7 @@
 // is replaced with the specified value" (API18). All attributes are checked before any is applied.
 import type { Attribute, PutAttributesRequest, PutAttributesResponse } from '../../../model/ecs-types.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
+import { internValue } from '../../../domain/intern-value.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { AwsError, invalidParameter } from '../../aws-error.ts';
 import { CONTAINER_INSTANCES } from '../../../messages.ts';
@@ -40,7 +41,7 @@ export function putAttributes(ctx: OperationContext, input: PutAttributesRequest
     updated.set(instance, next);
   }
   for (const [instance, next] of updated) {
-    instance.attributes = next;
+    instance.attributes = internValue(ctx.state, next);
     instance.version += 1;
   }
   return { attributes: input.attributes.map((a) => ({ ...a })) };

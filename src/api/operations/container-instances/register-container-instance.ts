@@ -4,6 +4,7 @@
 // leaves out is what the sandbox's own agent would send (agent-defaults.ts).
 import type { Attribute, RegisterContainerInstanceRequest, RegisterContainerInstanceResponse } from '../../../model/ecs-types.ts';
 import type { ContainerInstanceRecord } from '../../../domain/records.ts';
+import { internValue } from '../../../domain/intern-value.ts';
 import type { OperationContext } from '../../operation-context.ts';
 import { findInstanceType } from '../../../engine/instance-types.ts';
 import { clientException, invalidParameter } from '../../aws-error.ts';
@@ -86,9 +87,10 @@ function register(
     agentConnected: true,
     registeredAt: ctx.now,
     version: 1,
-    versionInfo: { ...(input.versionInfo ?? DEFAULT_VERSION_INFO) },
-    registeredResources,
-    attributes,
+    // equal lists are shared between instances (src/domain/intern-value.ts)
+    versionInfo: internValue(ctx.state, { ...(input.versionInfo ?? DEFAULT_VERSION_INFO) }),
+    registeredResources: internValue(ctx.state, registeredResources),
+    attributes: internValue(ctx.state, attributes),
     instanceType,
     availabilityZone,
     ...(document.privateIp !== undefined ? { privateIp: document.privateIp } : {}),
@@ -126,9 +128,9 @@ function reregister(
   if (countCustomAttributes(merged) > ctx.era.maxCustomAttributesPerResource) {
     throw invalidParameter(CONTAINER_INSTANCES.attributeLimit(ctx.era.maxCustomAttributesPerResource));
   }
-  instance.registeredResources = registeredResources;
-  instance.attributes = merged;
-  if (input.versionInfo) instance.versionInfo = { ...input.versionInfo };
+  instance.registeredResources = internValue(ctx.state, registeredResources);
+  instance.attributes = internValue(ctx.state, merged);
+  if (input.versionInfo) instance.versionInfo = internValue(ctx.state, { ...input.versionInfo });
   instance.agentConnected = true;
   instance.version += 1;
   return instance;
