@@ -2,11 +2,9 @@
 // the scheduler recover (semantics 9.2, 10, 13, D46). Every fault is validated in full before anything
 // changes. Like API calls (3.1, D6), a fault changes state only; the scheduler reacts at its next step.
 import type { OperationContext } from '../../operation-context.ts';
-import type { SandboxApi } from '../../handler.ts';
 import type { ContainerInstanceRecord, ServiceRecord, TaskRecord } from '../../../domain/records.ts';
 import { containerInstanceArn, serviceArn, taskArn } from '../../../domain/arns.ts';
 import { MAX_ADVANCE_SECONDS } from '../../../engine/clock.ts';
-import { createStepContext } from '../../../engine/scheduler/step-context.ts';
 import { markStopped } from '../../../engine/scheduler/stop-sequence.ts';
 import { invalidParameter } from '../../aws-error.ts';
 import { SANDBOX, SCHEDULER } from '../../../messages.ts';
@@ -94,16 +92,15 @@ function requireLiveInstance(ctx: OperationContext, clusterName: string, ref: st
  * `Host EC2 (instance <id>) terminated.`; tasks already stopping keep the reason they had. Their
  * services start replacements at the next step (9.3).
  */
-function terminateInstance(ctx: OperationContext, api: SandboxApi, instance: ContainerInstanceRecord): TaskRecord[] {
+function terminateInstance(ctx: OperationContext, instance: ContainerInstanceRecord): TaskRecord[] {
   const live = liveTasksOn(ctx, instance);
   instance.status = 'INACTIVE';
   instance.agentConnected = false;
   delete instance.agentReconnectAt;
   instance.version += 1;
-  const step = createStepContext(ctx.doc, ctx.region, ctx.now, api);
   for (const task of live) {
     if (task.desiredStatus === 'RUNNING') task.stoppedReason = SCHEDULER.hostTerminated(instance.ec2InstanceId);
-    markStopped(step, task);
+    markStopped(ctx, task); // with its target and discovery instance
   }
   return live;
 }
@@ -158,7 +155,7 @@ function unhealthyTargets(ctx: OperationContext, service: ServiceRecord, seconds
   return service.targetsUnhealthyUntil;
 }
 
-export function injectFault(ctx: OperationContext, input: unknown, api: SandboxApi): InjectFaultOutput {
+export function injectFault(ctx: OperationContext, input: unknown): InjectFaultOutput {
   const request = validateSandboxInput<InjectFaultInput>(INJECT_FAULT, input);
   checkMembers(request);
   const cluster = requireCluster(ctx, request.cluster);
@@ -168,7 +165,7 @@ export function injectFault(ctx: OperationContext, input: unknown, api: SandboxA
   switch (fault) {
     case 'terminateInstance': {
       const instance = requireLiveInstance(ctx, clusterName, request.containerInstance!);
-      const stopped = terminateInstance(ctx, api, instance);
+      const stopped = terminateInstance(ctx, instance);
       return { fault, containerInstanceArn: containerInstanceArn(ctx.scope, instance.id), taskArns: taskArns(stopped) };
     }
     case 'disconnectAgent': {
