@@ -1,6 +1,8 @@
 // The scenario library over a ScenarioStore (issue 5 item 4). Keys:
 //   `index`     → ScenarioSummary[]: what the sidebar lists (names live only here);
-//   `doc:<id>`  → StoredRecord {schemaVersion, revision, savedAt, document}: the document as plain JSON;
+//   `doc:<id>`  → the record {layout, schemaVersion, revision, savedAt, document, sections}: since layout 2
+//                 (document-sections.ts) the big region lists live under `docpart:<id>:…` keys and a save
+//                 writes only the ones that changed; layout 1 (the whole document here) is still read;
 //   `current`   → the id of the scenario last opened, for the next start.
 // The stored value is versioned, not the IndexedDB schema (idb-keyval's advice): reading a record
 // runs restore-document.ts, migrations included. A record that cannot be read is reported with the
@@ -10,16 +12,28 @@ import type { SandboxDocument } from '../domain/sandbox-document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../domain/sandbox-document.ts';
 import { SANDBOX } from '../messages.ts';
 import type { CallError, ScenarioSummary } from '../worker/scheduler-api.ts';
+import {
+  LAYOUT_SECTIONED, documentWithoutSections, flattenList, listUnchanged, sectionsOf, type SectionMemo,
+} from './document-sections.ts';
 import { restoreDocument } from './restore-document.ts';
 import type { ScenarioStore } from './scenario-store.ts';
 
 export interface StoredRecord {
+  /** The stored layout (document-sections.ts): absent in layout 1. */
+  layout?: number;
   schemaVersion: number;
   /** 1 when created; each save adds one. */
   revision: number;
   /** Wall-clock epoch milliseconds. */
   savedAt: number;
   document: SandboxDocument;
+  /** Layout 2: section key → the revision that wrote it. */
+  sections?: Record<string, number>;
+}
+
+/** What the session keeps between saves so a save writes only changed sections (document-sections.ts). */
+export interface SectionMemoHolder {
+  memo?: SectionMemo;
 }
 
 export type LibraryOutcome<T> = { output: T } | { error: CallError };
@@ -97,9 +111,11 @@ export class ScenarioLibrary {
   }
 
   async open(id: string): Promise<LibraryOutcome<OpenedScenario>> {
-    const [index, raw] = await this.store.getMany([INDEX_KEY, docKey(id)]);
+    const [index, stored] = await this.store.getMany([INDEX_KEY, docKey(id)]);
+    if (stored === undefined) return failure(LIBRARY_ERRORS.notFound, L.notFound(id));
+    const raw = await this.withSections(id, stored);
     if (raw === undefined) return failure(LIBRARY_ERRORS.notFound, L.notFound(id));
-    const read = readRecord(raw);
+    const read = 'problem' in raw ? raw : readRecord(raw.record);
     const entry = readIndex(index).find((s) => s.id === id);
     if ('problem' in read) {
       await this.markProblem(id, read.problem);
@@ -119,24 +135,65 @@ export class ScenarioLibrary {
    * `expectedRevision`; otherwise a ScenarioConflictException. `snapshot` runs inside the
    * transaction, so the caller knows exactly which state was stored.
    */
-  async save(id: string, expectedRevision: number, snapshot: () => SandboxDocument): Promise<LibraryOutcome<ScenarioSummary>> {
+  async save(
+    id: string, expectedRevision: number, snapshot: () => SandboxDocument, holder?: SectionMemoHolder,
+  ): Promise<LibraryOutcome<ScenarioSummary>> {
     const savedAt = this.now();
-    return this.store.updateMany<LibraryOutcome<ScenarioSummary>>([INDEX_KEY, docKey(id)], ([index, raw]) => {
+    let memo: SectionMemo | undefined;
+    const saved = await this.store.updateMany<LibraryOutcome<ScenarioSummary>>([INDEX_KEY, docKey(id)], ([index, raw]) => {
       if (raw === undefined) return { result: failure(LIBRARY_ERRORS.notFound, L.notFound(id)) };
       const stored = isObj(raw) ? raw.revision : undefined;
       if (stored !== expectedRevision) {
         return { result: failure(LIBRARY_ERRORS.conflict, L.conflict(id, String(stored), expectedRevision)) };
       }
       const document = snapshot();
-      const record: StoredRecord = { schemaVersion: document.schemaVersion, revision: expectedRevision + 1, savedAt, document };
+      const before = holder?.memo?.id === id && holder.memo.revision === expectedRevision ? holder.memo : undefined;
+      const old = isObj(raw) && raw.layout === LAYOUT_SECTIONED && isObj(raw.sections) ? raw.sections : {};
+      const written = sectionWrites(id, expectedRevision + 1, document, before, old, holder !== undefined);
+      memo = written.memo;
+      const record: StoredRecord = {
+        layout: LAYOUT_SECTIONED, schemaVersion: document.schemaVersion, revision: expectedRevision + 1, savedAt,
+        document: documentWithoutSections(document), sections: written.sections,
+      };
       const summaries = readIndex(index);
       const at = summaries.findIndex((s) => s.id === id);
       const name = at < 0 ? L.recovered(id) : summaries[at].name;
       const summary: ScenarioSummary = { id, name, savedAt, revision: record.revision, schemaVersion: record.schemaVersion };
       if (at < 0) summaries.push(summary);
       else summaries[at] = summary;
-      return { set: [[INDEX_KEY, summaries], [docKey(id), record]], result: { output: summary } };
+      return {
+        set: [[INDEX_KEY, summaries], [docKey(id), record], ...written.set],
+        del: Object.keys(old).filter((key) => !(key in written.sections)),
+        result: { output: summary },
+      };
     });
+    // committed: the next save compares against what this one wrote
+    if (holder && 'output' in saved) holder.memo = memo;
+    return saved;
+  }
+
+  /**
+   * The stored value of `doc:<id>` as a layout-1 record (sections put back into the document), or why
+   * its sections cannot be read. Sections are read in one transaction with the record again, so a save
+   * by another tab in between is seen (and read again), never mistaken for damage.
+   */
+  private async withSections(id: string, stored: unknown): Promise<{ record: unknown } | { problem: string; newer?: boolean } | undefined> {
+    let raw = stored;
+    for (let attempt = 0; ; attempt++) {
+      if (!isObj(raw) || raw.layout === undefined) return { record: raw };
+      if (raw.layout !== LAYOUT_SECTIONED) {
+        const newer = typeof raw.layout === 'number' && raw.layout > LAYOUT_SECTIONED;
+        return { problem: L.recordField('record.layout', S.mustBe(`1 or ${LAYOUT_SECTIONED}`)), ...(newer ? { newer } : {}) };
+      }
+      const keys = isObj(raw.sections) ? Object.keys(raw.sections) : [];
+      const [again, ...parts] = await this.store.getMany([docKey(id), ...keys]);
+      if (again === undefined) return undefined;
+      // the same record read again with its sections; else another tab saved in between: read that one
+      const same = isObj(again) && again.revision === raw.revision && again.layout === raw.layout &&
+        isObj(again.sections) && Object.keys(again.sections).join('\n') === keys.join('\n');
+      if (same || attempt >= 4) return isObj(again) ? assembleSections(again, keys, parts) : { record: again };
+      raw = again;
+    }
   }
 
   /** A copy under a new id, of the stored document as it reads now (migrated). */
@@ -173,14 +230,22 @@ export class ScenarioLibrary {
       if (rest.length === summaries.length && raw === undefined) {
         return { result: failure(LIBRARY_ERRORS.notFound, L.notFound(id)) };
       }
-      return { set: [[INDEX_KEY, rest]], del: [docKey(id)], result: { output: { id } } };
+      const sections = isObj(raw) && isObj(raw.sections) ? Object.keys(raw.sections) : [];
+      return { set: [[INDEX_KEY, rest]], del: [docKey(id), ...sections], result: { output: { id } } };
     });
   }
 
   /** The stored record as text, whatever it holds: what "export the raw data" downloads. */
   async readRaw(id: string): Promise<LibraryOutcome<string>> {
-    const raw = await this.store.get(docKey(id));
+    let raw = await this.store.get(docKey(id));
     if (raw === undefined) return failure(LIBRARY_ERRORS.notFound, L.notFound(id));
+    if (isObj(raw) && raw.layout === LAYOUT_SECTIONED) {
+      // readable sections: the whole record in one piece (layout 1); damaged ones: the record and every section as stored
+      const keys = isObj(raw.sections) ? Object.keys(raw.sections) : [];
+      const parts = await this.store.getMany(keys);
+      const assembled = assembleSections(raw, keys, parts);
+      raw = 'record' in assembled ? assembled.record : { record: raw, sections: Object.fromEntries(keys.map((k, i) => [k, parts[i] ?? null])) };
+    }
     if (typeof raw === 'string') return { output: raw };
     try {
       const text = JSON.stringify(raw, null, 1);
@@ -222,10 +287,14 @@ export class ScenarioLibrary {
   private async insert(name: string, document: SandboxDocument): Promise<LibraryOutcome<ScenarioSummary>> {
     const id = this.newId();
     const savedAt = this.now();
-    const record: StoredRecord = { schemaVersion: document.schemaVersion, revision: 1, savedAt, document };
+    const written = sectionWrites(id, 1, document, undefined, {}, false);
+    const record: StoredRecord = {
+      layout: LAYOUT_SECTIONED, schemaVersion: document.schemaVersion, revision: 1, savedAt,
+      document: documentWithoutSections(document), sections: written.sections,
+    };
     const summary: ScenarioSummary = { id, name, savedAt, revision: 1, schemaVersion: document.schemaVersion };
     return this.store.updateMany<LibraryOutcome<ScenarioSummary>>([INDEX_KEY], ([index]) => ({
-      set: [[INDEX_KEY, [...readIndex(index), summary]], [docKey(id), record]],
+      set: [[INDEX_KEY, [...readIndex(index), summary]], [docKey(id), record], ...written.set],
       result: { output: summary },
     }));
   }
@@ -260,6 +329,60 @@ export function readIndex(raw: unknown): ScenarioSummary[] {
       ...(typeof s.problem === 'string' ? { problem: s.problem } : {}),
     }];
   });
+}
+
+/**
+ * The sections `document` needs written at `revision`: those whose records differ from `before` (what
+ * this tab wrote at the stored revision), all of them without it. `remember` builds the next memo.
+ */
+function sectionWrites(
+  id: string, revision: number, document: SandboxDocument, before: SectionMemo | undefined, old: Obj, remember: boolean,
+): { set: [string, unknown][]; sections: Record<string, number>; memo: SectionMemo | undefined } {
+  const set: [string, unknown][] = [];
+  const sections: Record<string, number> = {};
+  const flats = new Map<string, unknown[]>();
+  for (const { key, records } of sectionsOf(id, document)) {
+    const flat = before?.flats.get(key);
+    const kept = old[key];
+    if (flat && typeof kept === 'number' && listUnchanged(records, flat)) {
+      sections[key] = kept;
+      flats.set(key, flat);
+    } else {
+      set.push([key, { revision, records }]);
+      sections[key] = revision;
+      if (remember) flats.set(key, flattenList(records));
+    }
+  }
+  return { set, sections, memo: remember ? { id, revision, flats } : undefined };
+}
+
+/**
+ * A layout-2 record and its sections (`parts`, in `keys` order) as a layout-1 record, or the first
+ * reason they do not fit together (a missing section, one written by another revision, a section of a
+ * region the document lacks). What the sections hold is judged later, by restore-document.
+ */
+export function assembleSections(meta: Obj, keys: string[], parts: unknown[]): { record: unknown } | { problem: string } {
+  const { layout: _layout, sections, ...record } = meta;
+  if (!isObj(sections)) return { problem: L.recordField('record.sections', sections === undefined ? S.missing : S.mustBe('an object')) };
+  const document = record.document;
+  if (!isObj(document) || !isObj(document.regions)) return { record }; // restore-document says what is wrong
+  const regions: Obj = { ...document.regions };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const path = `record.sections["${key}"]`;
+    const part = parts[i];
+    const at = key.lastIndexOf(':');
+    const list = key.slice(at + 1);
+    const region = key.slice(0, at).split(':').pop() ?? '';
+    if (part === undefined) return { problem: L.recordField(path, S.missing) };
+    if (!isObj(part) || part.revision !== sections[key] || !Array.isArray(part.records)) {
+      return { problem: L.recordField(path, S.mustBe(`the records written by revision ${String(sections[key])}`)) };
+    }
+    const state = regions[region];
+    if (!isObj(state)) return { problem: L.recordField(`record.document.regions.${region}`, S.missing) };
+    regions[region] = { ...state, [list]: part.records };
+  }
+  return { record: { ...record, document: { ...document, regions } } };
 }
 
 type ReadRecord =

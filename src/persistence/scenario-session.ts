@@ -12,7 +12,7 @@ import type { SandboxDocument } from '../domain/sandbox-document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../domain/sandbox-document.ts';
 import { SANDBOX } from '../messages.ts';
 import type { CallError, CallOutcome, ScenarioStatus, ScenarioSummary } from '../worker/scheduler-api.ts';
-import { LIBRARY_ERRORS, type LibraryOutcome, type ScenarioLibrary } from './scenario-library.ts';
+import { LIBRARY_ERRORS, type LibraryOutcome, type ScenarioLibrary, type SectionMemoHolder } from './scenario-library.ts';
 import { judgeTabMessage, type TabMessage, type TabSync } from './tab-sync.ts';
 
 /** At most one save per this many wall-clock ms while only the clock moves. */
@@ -75,6 +75,8 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
   private libraryChanges = 0;
   /** Wall-clock ms the last successful save took (its one readwrite transaction, the copy included). */
   private lastSaveMs: number | undefined;
+  /** What the last save wrote, so the next writes only the sections that changed (document-sections.ts). */
+  private sections: SectionMemoHolder = {};
 
   constructor(options: ScenarioSessionOptions<C>) {
     this.library = options.library;
@@ -242,7 +244,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
           // the state as it is at the moment of writing: later calls stay pending
           stored = { apiRevision: this.api.revision, nowMs: this.api.document.clock.nowMs, calls: this.pending.length };
           return this.api.document;
-        });
+        }, this.sections);
       } catch (error) {
         this.saveError = { code: LIBRARY_ERRORS.storage, message: L.storage(describe(error)) };
         return;
@@ -291,6 +293,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
     }
     if (this.current?.id !== open.id) return false;
     this.api.replaceDocument(opened.output.document); // moves the revision: the page renders again
+    this.sections = {};
     this.current = opened.output.summary;
     const calls = this.pending;
     this.pending = [];
@@ -342,6 +345,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
 
   private async adopt(summary: ScenarioSummary, document: SandboxDocument): Promise<CallOutcome<ScenarioSummary>> {
     this.api.replaceDocument(document);
+    this.sections = {};
     this.current = summary;
     this.pending = [];
     this.markClean();

@@ -50,7 +50,7 @@ export function buildSandboxView(doc: SandboxDocument, region: string, revision:
     });
   }
 
-  const attributes = attributeInterner();
+  const attributes = internerOf(state);
   const instances: InstanceView[] = state.containerInstances
     .filter((i) => i.status !== 'INACTIVE' || used.has(i.id))
     .sort((a, b) => a.registrationIndex - b.registrationIndex)
@@ -131,8 +131,21 @@ export function buildSandboxView(doc: SandboxDocument, region: string, revision:
  * carries the agent's ~30 attributes (4.7), most of them the same everywhere: structured clone writes
  * a shared object once and then a back-reference, so 5,000 instances cost about what their distinct
  * lists do (11 MB of JSON at 5,000 instances before, most of a full view's clone on the main thread).
- * The values are the same; the view is read-only on the page.
+ * The values are the same; the view is read-only on the page (and in the worker: the shared objects
+ * outlive one view, see internerOf).
  */
+const interners = new WeakMap<object, ReturnType<typeof attributeInterner>>();
+
+/**
+ * One interner per region state, kept across views: an unchanged instance's attribute list is then the
+ * very object the last view had, which view-reuse.ts compares by reference first.
+ */
+function internerOf(state: object): ReturnType<typeof attributeInterner> {
+  let interner = interners.get(state);
+  if (!interner) interners.set(state, (interner = attributeInterner()));
+  return interner;
+}
+
 function attributeInterner() {
   type A = { name: string; value?: string; targetType?: string; targetId?: string };
   // every member in the key (undefined apart from ''), so only equal attributes share

@@ -121,4 +121,12 @@ export interface SandboxView {
   services: ServiceView[];
   discovery: DiscoveryRecordView[];
   targets: TargetView[];
+  /**
+   * Only in an answer to `view({sinceRevision, reuse: true})` when the worker still knows the caller's
+   * view of `baseRevision` (view-reuse.ts): `instances` and `tasks` then hold only the records that are
+   * new or changed since it, and `instanceIds` / `taskIds` the whole lists' order; an id not among them
+   * is the caller's own object from that view (web/view/apply-view-reuse.ts puts the view together).
+   * Without `reused`, the lists are whole.
+   */
+  reused?: { baseRevision: number; instanceIds: string[]; taskIds: string[] };
 }

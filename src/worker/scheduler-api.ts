@@ -84,9 +84,11 @@ export interface SchedulerApi {
   coreStatus(): Promise<CoreStatus>;
   /**
    * The region as the playground renders it (sandbox-view.ts). With `sinceRevision` equal to the
-   * current revision, only the clock comes back. Reading it lets a realtime clock catch up.
+   * current revision, only the clock comes back. Reading it lets a realtime clock catch up. With
+   * `reuse` as well, the instances and tasks the caller holds from that view come back as ids only
+   * (SandboxView `reused`).
    */
-  view(options?: { region?: string; sinceRevision?: number }): Promise<SandboxView | UnchangedView>;
+  view(options?: { region?: string; sinceRevision?: number; reuse?: boolean }): Promise<SandboxView | UnchangedView>;
 
   // ── The scenario library (src/persistence). Each answers `{output}` or `{error}`, never rejects for a user error. ──
   /** Every stored scenario; an unreadable one carries `problem`. */

@@ -14,6 +14,7 @@ import type {
 } from './scheduler-api.ts';
 import type { SandboxView } from './sandbox-view.ts';
 import { buildSandboxView } from './build-sandbox-view.ts';
+import { reuseAgainst, sentView, type SentView } from './view-reuse.ts';
 import { DEFAULT_REGION, type SandboxDocument } from '../domain/sandbox-document.ts';
 import {
   DISCOVERY_TARGET_PREFIX, ECS_TARGET_PREFIX, SANDBOX_TARGET_PREFIX, discoveryOperations, ecsOperations, sandboxOperations,
@@ -124,15 +125,23 @@ export class SchedulerService implements SchedulerApi {
     }
   }
 
-  async view(options: { region?: string; sinceRevision?: number } = {}): Promise<SandboxView | UnchangedView> {
+  async view(options: { region?: string; sinceRevision?: number; reuse?: boolean } = {}): Promise<SandboxView | UnchangedView> {
     await this.ready;
     const region = options.region || DEFAULT_REGION;
     this.api.catchUp(); // a realtime clock catches up first, as for any call
     this.session?.tick(); // and the steps it ran are saved, at most once every 2 s
     const { revision, document } = this.api;
     if (options.sinceRevision === revision) return { unchanged: true, revision, now: document.clock.nowMs };
-    return buildSandboxView(document, region, revision);
+    const view = buildSandboxView(document, region, revision);
+    if (!options.reuse) return view;
+    // the caller holds the view it names only if it is the one last sent in this form (view-reuse.ts)
+    const sent = this.sent;
+    this.sent = sentView(view);
+    return sent && sent.region === region && sent.revision === options.sinceRevision ? reuseAgainst(sent, view) : view;
   }
+
+  /** The last view sent to a `reuse` caller (the playground), as that caller holds it. */
+  private sent: SentView | undefined;
 
   async coreStatus(): Promise<CoreStatus> {
     await this.ready;

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { SandboxView, SchedulerApi, UnchangedView } from '../../src/worker/scheduler-api.ts';
 import type { SchedulerClient } from '../../src/worker/scheduler-client.ts';
+import { applyViewReuse } from '../view/apply-view-reuse.ts';
 import { outcomeError, sandboxCall } from '../view/call.ts';
 import { formatElapsed } from '../view/format.ts';
 import { plainScheduler } from '../view/plain-scheduler.ts';
@@ -34,6 +35,7 @@ export class EcsPlayground extends LitElement {
   static override properties = {
     client: { attribute: false },
     view: { state: true },
+    panelsView: { state: true },
     now: { state: true },
     selection: { state: true },
     tab: { state: true },
@@ -77,6 +79,12 @@ export class EcsPlayground extends LitElement {
 
   declare client: Pick<SchedulerClient, 'api' | 'onWorkerError'> | undefined;
   declare view: SandboxView | undefined;
+  /**
+   * The view the sidebar, editor and bottom panel show: `view`, one task later. A new view renders the
+   * toolbar and the map in the task that receives it and the other panels in the next, so no single
+   * main-thread task renders everything (issue 5: none over 50 ms while 5,000 tasks move).
+   */
+  declare panelsView: SandboxView | undefined;
   /** The simulated clock, refreshed even when nothing else changed. */
   declare now: number;
   declare selection: Selection | undefined;
@@ -87,6 +95,7 @@ export class EcsPlayground extends LitElement {
   declare steady: boolean | undefined;
 
   private readonly throttle = new PollThrottle(200);
+  private panelsTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private initialScenario: unknown;
@@ -121,6 +130,14 @@ export class EcsPlayground extends LitElement {
     this.connected = false;
     cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
+    clearTimeout(this.panelsTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('view') && this.panelsView !== this.view) {
+      clearTimeout(this.panelsTimer);
+      this.panelsTimer = setTimeout(() => { this.panelsView = this.view; }, 0);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -162,10 +179,18 @@ export class EcsPlayground extends LitElement {
     try {
       const full = this.forceFullView || !this.view;
       this.forceFullView = false;
-      const next: SandboxView | UnchangedView = await scheduler.view(full ? {} : { sinceRevision: this.view!.revision });
-      if ('unchanged' in next) {
+      // reuse: the instances and tasks this page holds come back as ids only (view-reuse.ts)
+      const answer: SandboxView | UnchangedView = await scheduler.view(full ? {} : { sinceRevision: this.view!.revision, reuse: true });
+      const next = 'unchanged' in answer ? answer : applyViewReuse(this.view, answer);
+      if (!next) {
+        this.forceFullView = true; // not made against the view held here: ask for a whole one
+        this.throttle.request();
+        this.schedulePoll(0);
+      } else if ('unchanged' in next) {
         this.now = next.now;
       } else {
+        // render in a task of its own: the one that received the message already copied it in
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const first = !this.view || !this.initialScenario;
         this.view = next;
         this.now = next.now;
@@ -311,7 +336,7 @@ export class EcsPlayground extends LitElement {
         @ecs-reset=${this.onReset}
         @ecs-inject-fault=${(e: CustomEvent<{ input: Record<string, unknown> }>) => this.onFault(e.detail.input)}
       ></ecs-toolbar>
-      <ecs-scenario-sidebar .view=${view} .scheduler=${scheduler} .selection=${this.selection} @ecs-select=${this.onSelect}
+      <ecs-scenario-sidebar .view=${this.panelsView} .scheduler=${scheduler} .selection=${this.selection} @ecs-select=${this.onSelect}
         @ecs-scenario-change=${this.onScenarioChange}>
         <details slot="footer"><summary>Scheduler core</summary><ecs-core-status .scheduler=${scheduler}></ecs-core-status></details>
       </ecs-scenario-sidebar>
@@ -320,7 +345,7 @@ export class EcsPlayground extends LitElement {
         <p class="notice" role="status" data-testid="status">${this.busy ? `${this.busy}…` : this.message ?? ''}</p>
         <ecs-cluster-map .view=${view} .selection=${this.selection} @ecs-select=${this.onSelect}></ecs-cluster-map>
       </main>
-      <aside class="editor" aria-label="Editor">${this.renderEditor(scheduler, view)}</aside>
+      <aside class="editor" aria-label="Editor">${this.renderEditor(scheduler, this.panelsView)}</aside>
       <section class="bottom" aria-label="Details">
         <div role="tablist" aria-label="Details" @keydown=${this.onTabKey}>
           ${BOTTOM_TABS.map((t) => html`
@@ -329,7 +354,7 @@ export class EcsPlayground extends LitElement {
               @click=${() => { this.tab = t.id; }}>${t.label}</button>`)}
         </div>
         <div role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}" tabindex="0" data-testid="panel-${this.tab}">
-          ${this.renderPanel(scheduler, view)}
+          ${this.renderPanel(scheduler, this.panelsView)}
         </div>
       </section>
     `;

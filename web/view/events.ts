@@ -32,3 +32,18 @@ export const isPlacementFailure = (message: string) => message.includes('was una
 export function servicesWithPlacementFailures(view: Pick<SandboxView, 'services'>): string[] {
   return view.services.filter((s) => s.events.some((e) => isPlacementFailure(e.message))).map((s) => `${s.clusterName}/${s.serviceName}`);
 }
+
+/** Messages longer than this show their beginning, the rest behind a disclosure (events of thousands of tasks). */
+export const EVENT_HEAD_LENGTH = 600; // a placement failure (about 400) stays whole
+
+/**
+ * A message as its first `limit` characters (cut at a space when there is one) and the rest, or
+ * whole. A "has started 2,500 tasks: (task …) …" event is over 100 KB of text: laid out in full at
+ * each new view, its shaping alone took a frame (issue 5: no main-thread task over 50 ms).
+ */
+export function splitLongMessage(message: string, limit = EVENT_HEAD_LENGTH): { head: string; rest?: string } {
+  if (message.length <= limit) return { head: message };
+  const space = message.lastIndexOf(' ', limit);
+  const cut = space > limit / 2 ? space : limit;
+  return { head: message.slice(0, cut), rest: message.slice(cut) };
+}

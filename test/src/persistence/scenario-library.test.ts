@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SANDBOX } from '../../../src/messages.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../../../src/domain/sandbox-document.ts';
 import { CURRENT_KEY, INDEX_KEY, MAX_NAME_LENGTH, docKey } from '../../../src/persistence/scenario-library.ts';
+import { sectionKey } from '../../../src/persistence/document-sections.ts';
 import { startingDocument } from '../../../src/worker/scheduler-service.ts';
 import { aLibrary } from '../../builders/scenario-library.ts';
 
@@ -33,11 +34,12 @@ describe('ScenarioLibrary: create, list, open', () => {
     expect(opened.migrations).toEqual([]);
   });
 
-  it('stores the record as {schemaVersion, revision, savedAt, document} under doc:<id>', async () => {
+  it('stores the record as {layout: 2, schemaVersion, revision, savedAt, document, sections} under doc:<id>', async () => {
     const { library, store } = aLibrary();
     const { id } = output(await library.create('A', startingDocument('empty')));
     expect(await store.get(docKey(id))).toEqual({
-      schemaVersion: DOCUMENT_SCHEMA_VERSION, revision: 1, savedAt: 1_700_000_000_000, document: startingDocument('empty'),
+      layout: 2, schemaVersion: DOCUMENT_SCHEMA_VERSION, revision: 1, savedAt: 1_700_000_000_000, document: startingDocument('empty'),
+      sections: {}, // an empty document has no region, so no section
     });
     expect(await store.get(INDEX_KEY)).toEqual([{ id, name: 'A', savedAt: 1_700_000_000_000, revision: 1, schemaVersion: DOCUMENT_SCHEMA_VERSION }]);
   });
@@ -256,3 +258,137 @@ function jsonError(text: string): string {
   }
   throw new Error('valid JSON');
 }
+
+describe('layout 2: the document in sections, only changed sections written (document-sections.ts)', () => {
+  const R = 'us-east-1';
+  const demo = () => startingDocument('demo');
+
+  it('stores the instances and tasks of each region under their own keys; the record names them with their revision', async () => {
+    const { library, store } = aLibrary();
+    const doc = demo();
+    const { id } = output(await library.create('A', doc));
+    const record = await store.get<Record<string, unknown>>(docKey(id));
+    const instances = sectionKey(id, R, 'containerInstances');
+    const tasks = sectionKey(id, R, 'tasks');
+    expect(record?.sections).toEqual({ [instances]: 1, [tasks]: 1 });
+    expect(Object.keys((record?.document as typeof doc).regions[R])).not.toContain('tasks');
+    expect(await store.get(instances)).toEqual({ revision: 1, records: doc.regions[R].containerInstances });
+    expect(await store.get(tasks)).toEqual({ revision: 1, records: doc.regions[R].tasks });
+    expect(output(await library.open(id)).document).toEqual(doc);
+  });
+
+  it('a save writes only the sections that changed since the last one, in ONE readwrite transaction', async () => {
+    const { library, store } = aLibrary();
+    const doc = demo();
+    const { id } = output(await library.create('A', doc));
+    const holder = {};
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const written = () => puts.mock.calls.map((c) => c[1]).sort();
+    // the first save with a memo writes everything (it has nothing to compare with)
+    output(await library.save(id, 1, () => doc, holder));
+    expect(written()).toEqual([INDEX_KEY, docKey(id), sectionKey(id, R, 'containerInstances'), sectionKey(id, R, 'tasks')].sort());
+    // only the clock moved: the record and the index
+    puts.mockClear();
+    doc.clock.nowMs += 1000;
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    output(await library.save(id, 2, () => doc, holder));
+    expect(transactions.mock.calls.map((c) => c[1])).toEqual(['readwrite']);
+    transactions.mockRestore();
+    expect(written()).toEqual([INDEX_KEY, docKey(id)].sort());
+    // a member of one instance changed (in place, as the scheduler changes records): that section too
+    puts.mockClear();
+    doc.regions[R].containerInstances[1].status = 'DRAINING';
+    output(await library.save(id, 3, () => doc, holder));
+    expect(written()).toEqual([INDEX_KEY, docKey(id), sectionKey(id, R, 'containerInstances')].sort());
+    // an instance replaced by an equal copy is a change too (compared by reference)
+    puts.mockClear();
+    doc.regions[R].containerInstances[0] = { ...doc.regions[R].containerInstances[0] };
+    output(await library.save(id, 4, () => doc, holder));
+    expect(written()).toEqual([INDEX_KEY, docKey(id), sectionKey(id, R, 'containerInstances')].sort());
+    puts.mockRestore();
+    // the unchanged sections keep the revision that wrote them; the whole reads back as saved
+    expect((await store.get<Record<string, unknown>>(docKey(id)))?.sections).toEqual({
+      [sectionKey(id, R, 'containerInstances')]: 5, [sectionKey(id, R, 'tasks')]: 2,
+    });
+    expect(output(await library.open(id)).document).toEqual(structuredClone(doc));
+  });
+
+  it('a memo of another revision (another tab saved meanwhile) writes every section again', async () => {
+    const { library, store } = aLibrary();
+    const doc = demo();
+    const { id } = output(await library.create('A', doc));
+    const mine = {};
+    output(await library.save(id, 1, () => doc, mine)); // revision 2, memo at 2
+    output(await library.save(id, 2, () => demo())); // "another tab": revision 3, no memo
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    output(await library.save(id, 3, () => doc, mine));
+    expect(puts.mock.calls.map((c) => c[1]).sort()).toEqual([INDEX_KEY, docKey(id), sectionKey(id, R, 'containerInstances'), sectionKey(id, R, 'tasks')].sort());
+    puts.mockRestore();
+    expect(output(await library.open(id)).document).toEqual(doc);
+    void store;
+  });
+
+  it('a region that is gone loses its sections; delete removes every section', async () => {
+    const { library, store } = aLibrary();
+    const { id } = output(await library.create('A', demo()));
+    output(await library.save(id, 1, () => startingDocument('empty')));
+    expect((await store.keys()).filter((k) => k.startsWith('docpart:'))).toEqual([]);
+    output(await library.save(id, 2, () => demo()));
+    expect((await store.keys()).filter((k) => k.startsWith('docpart:'))).toHaveLength(2);
+    output(await library.delete(id));
+    expect(await store.keys()).toEqual([INDEX_KEY]);
+  });
+
+  it('reads layout 1 (the whole document in the record) and writes layout 2 on the next save', async () => {
+    const { library, store } = aLibrary();
+    const doc = demo();
+    const { id } = output(await library.create('Old', startingDocument('empty')));
+    await store.set(docKey(id), { schemaVersion: DOCUMENT_SCHEMA_VERSION, revision: 7, savedAt: 5, document: doc });
+    expect(output(await library.open(id)).document).toEqual(doc);
+    output(await library.save(id, 7, () => doc, {}));
+    expect(await store.get(docKey(id))).toMatchObject({ layout: 2, revision: 8 });
+    expect(output(await library.open(id)).document).toEqual(doc);
+  });
+
+  it.each([
+    ['a missing section', (id: string) => [sectionKey(id, R, 'tasks'), undefined],
+      (id: string) => L.recordField(`record.sections["${sectionKey(id, R, 'tasks')}"]`, S.missing)],
+    ['a section of another revision', (id: string) => [sectionKey(id, R, 'tasks'), { revision: 9, records: [] }],
+      (id: string) => L.recordField(`record.sections["${sectionKey(id, R, 'tasks')}"]`, S.mustBe('the records written by revision 1'))],
+    ['a section that is not a list', (id: string) => [sectionKey(id, R, 'containerInstances'), { revision: 1, records: 'x' }],
+      (id: string) => L.recordField(`record.sections["${sectionKey(id, R, 'containerInstances')}"]`, S.mustBe('the records written by revision 1'))],
+  ] as const)('%s: a damaged record with the reason, the raw data exportable, the others untouched', async (_case, damage, problem) => {
+    const { library, store } = aLibrary();
+    const good = output(await library.create('Good', demo()));
+    const bad = output(await library.create('Bad', demo()));
+    const [key, value] = damage(bad.id) as [string, unknown];
+    if (value === undefined) await store.del(key);
+    else await store.set(key, value);
+    expect(await library.open(bad.id)).toEqual({ error: { code: 'CorruptScenarioException', message: problem(bad.id) } });
+    expect(await library.list()).toEqual([good, { ...bad, problem: problem(bad.id) }]);
+    expect(output(await library.open(good.id)).document).toEqual(demo());
+    const raw = JSON.parse(output(await library.readRaw(bad.id))) as { record: { revision: number }; sections: Record<string, unknown> };
+    expect(raw.record.revision).toBe(1);
+    expect(raw.sections[key]).toEqual(value ?? null);
+    expect(await library.delete(bad.id)).toEqual({ output: { id: bad.id } });
+    expect((await store.keys()).filter((k) => k.includes(bad.id))).toEqual([]);
+  });
+
+  it('a record of a newer layout is UnsupportedSchemaException, not damage', async () => {
+    const { library, store } = aLibrary();
+    const { id } = output(await library.create('A', demo()));
+    await store.set(docKey(id), { ...(await store.get<object>(docKey(id))), layout: 3 });
+    expect(await library.open(id)).toEqual({
+      error: { code: 'UnsupportedSchemaException', message: L.recordField('record.layout', S.mustBe('1 or 2')) },
+    });
+  });
+
+  it('readRaw of a readable sectioned record is the whole record in one piece', async () => {
+    const { library } = aLibrary();
+    const doc = demo();
+    const { id } = output(await library.create('A', doc));
+    expect(JSON.parse(output(await library.readRaw(id)))).toEqual({
+      schemaVersion: DOCUMENT_SCHEMA_VERSION, revision: 1, savedAt: 1_700_000_000_000, document: JSON.parse(JSON.stringify(doc)),
+    });
+  });
+});

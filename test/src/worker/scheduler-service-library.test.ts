@@ -255,3 +255,27 @@ describe('two tabs on one scenario never lose an update', () => {
     expect(output(await service.currentScenario()).unsaved).toBe(true);
   });
 });
+
+describe('autosave writes only the sections that changed (document-sections.ts)', () => {
+  it('a call that changes no instance and no task writes the record and the index, not the instances or tasks', async () => {
+    const databaseName = aDatabaseName();
+    const { service } = aTab(databaseName);
+    await service.currentScenario(); // started: the demo scenario is open
+    await createCluster(service, 'first'); // the first save of this tab writes every section
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await createCluster(service, 'second');
+    const keys = puts.mock.calls.map((c) => String(c[1]));
+    puts.mockRestore();
+    expect(keys.filter((k) => k.startsWith('docpart:'))).toEqual([]);
+    expect(keys.filter((k) => k.startsWith('doc:'))).toHaveLength(1);
+    expect(keys).toContain('index');
+    // and another tab reads the stored scenario back whole: both clusters, the sections written before
+    const instances = async (s: SchedulerService) =>
+      (output(await s.call(`${ECS_TARGET}.ListContainerInstances`, { cluster: 'demo' })) as { containerInstanceArns: string[] }).containerInstanceArns;
+    const other = aTab(databaseName).service;
+    expect(await clusterNames(other)).toEqual(await clusterNames(service));
+    expect(await clusterNames(other)).toEqual(expect.arrayContaining(['first', 'second']));
+    expect((await instances(other)).length).toBeGreaterThan(0);
+    expect(await instances(other)).toEqual(await instances(service));
+  });
+});
