@@ -114,8 +114,9 @@ describe('the playground journeys (issue 5)', () => {
     await shot(page, 'journey-2-timeline-rolling');
 
     await runUntilSteady(page);
-    // steady: the old deployment ran down to 0 and is gone; the chart keeps both series
-    await summary.filter({ hasText: /\. PRIMARY deployment \d+: 2 running, 0 pending\.$/ }).waitFor();
+    // steady: the old deployment ran down to 0 and is gone; the chart keeps both series, and the summary
+    // still tells the rollout: the replaced deployment with its peak
+    await summary.filter({ hasText: /\. PRIMARY deployment \d+: 2 running, 0 pending\. Replaced: deployment \d+ \(up to 2 running\)\./ }).waitFor();
     const series = await page.locator('[data-testid="timeline-chart"] path.running').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-deployment')));
     expect(new Set(series).size).toBe(2);
     const legend = await page.locator('ecs-deployment-timeline .legend li').allTextContents();

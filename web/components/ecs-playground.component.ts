@@ -301,6 +301,12 @@ export class EcsPlayground extends LitElement {
 
   private forceFullView = false;
 
+  /** After a successful edit: what was just created or registered becomes the selection, then the view refreshes. */
+  private onEditorChange = (e: CustomEvent<{ selection?: Selection }>) => {
+    if (e.detail?.selection) this.selection = e.detail.selection;
+    void this.refresh();
+  };
+
   private onSelect(e: CustomEvent<Selection>) {
     this.selection = e.detail;
     // a service with placement failures makes the explanation one click away
@@ -364,7 +370,7 @@ export class EcsPlayground extends LitElement {
   private renderEditor(scheduler: Scheduler | undefined, view: SandboxView | undefined) {
     if (!customElements.get('ecs-editor-panel')) return nothing;
     return html`<ecs-editor-panel .scheduler=${scheduler} .view=${view} .selection=${this.selection}
-      @ecs-change=${() => void this.refresh()}></ecs-editor-panel>`;
+      @ecs-select=${this.onSelect} @ecs-change=${this.onEditorChange}></ecs-editor-panel>`;
   }
 
   private renderPanel(scheduler: Scheduler | undefined, view: SandboxView | undefined) {

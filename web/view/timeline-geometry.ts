@@ -130,7 +130,7 @@ export function timelineGeometry(samples: readonly TimelineSample[], nowSeconds?
   };
 }
 
-/** What the chart shows, in words, for screen readers and the text view. */
+/** What the chart shows, in words, for screen readers and the text view: the latest sample and the period's story. */
 export function timelineSummary(serviceName: string, samples: readonly TimelineSample[], stuck?: string): string {
   if (samples.length === 0) return `${serviceName}: no samples yet.`;
   const last = samples[samples.length - 1];
@@ -141,6 +141,17 @@ export function timelineSummary(serviceName: string, samples: readonly TimelineS
     `Now desired ${last.desiredCount}, MIN ${last.min}, MAX ${last.max}, healthy ${last.healthy}.`,
     deployments.length ? `${deployments.join('; ')}.` : 'No deployments.',
   ];
+  // the story of the whole period, not only its end: deployments that have gone, and the lowest healthy count
+  const current = new Set(last.deployments.map((d) => d.id));
+  const gone = new Map<string, number>();
+  for (const sample of samples) {
+    for (const d of sample.deployments) if (!current.has(d.id)) gone.set(d.id, Math.max(gone.get(d.id) ?? 0, d.running));
+  }
+  if (gone.size > 0) parts.push(`Replaced: ${[...gone].map(([id, peak]) => `deployment ${shortDeploymentId(id)} (up to ${peak} running)`).join('; ')}.`);
+  if (samples.length > 1) {
+    const lowest = samples.reduce((a, b) => (b.healthy < a.healthy ? b : a));
+    parts.push(`Lowest healthy ${lowest.healthy} (MIN ${lowest.min} then).`);
+  }
   if (stuck) parts.push(`The deployment cannot progress (${stuck}).`);
   return parts.join(' ');
 }

@@ -42,10 +42,17 @@ describe('timeline geometry', () => {
     expect(g.xTicks.map((t) => t.seconds)).toEqual([0, 10, 20, 30, 40, 50, 60]); // 60 s / 6 → 10 s
   });
 
-  it('summarises the latest sample in words', () => {
+  it('summarises the latest sample in words, and the period: the lowest healthy count', () => {
     expect(timelineSummary('web', [])).toBe('web: no samples yet.');
     expect(timelineSummary('web', [sample(0, [4]), sample(30, [1, 3], [0, 1])], 'CAPACITY')).toBe(
       'web: 2 samples over 30 s. Now desired 4, MIN 2, MAX 8, healthy 4. ' +
-      'ACTIVE deployment d0: 1 running, 0 pending; PRIMARY deployment d1: 3 running, 1 pending. The deployment cannot progress (CAPACITY).');
+      'ACTIVE deployment d0: 1 running, 0 pending; PRIMARY deployment d1: 3 running, 1 pending. ' +
+      'Lowest healthy 4 (MIN 2 then). The deployment cannot progress (CAPACITY).');
+  });
+
+  it('names the deployments a finished rollout replaced, with their peak', () => {
+    // d0 ran 4, then d1 took over: at the end only d1 is shown, so d0 is "replaced, up to 4 running"
+    const done: TimelineSample = { ...sample(60, [4]), deployments: [{ id: 'd1', status: 'PRIMARY', running: 4, pending: 0 }] };
+    expect(timelineSummary('web', [sample(0, [4]), sample(30, [2, 2]), done])).toContain('Replaced: deployment d0 (up to 4 running).');
   });
 });
