@@ -590,3 +590,12 @@ export const DISCOVERY = {
   targetGone: 'The service was deleted before the operation completed.',
 } as const;
 
+
+// ── EMBED: the <ecs-sandbox> widget's sessions in the embed worker (src/worker/embed-sessions.ts; issue 6 item 2). All synthesised. ──
+export const EMBED = {
+  unknownSession: (id: string) => `No widget session ${id} (it was closed, or never created).`,
+  coreFailed: (detail: string) => `The scheduler core did not load: ${detail}`,
+  whatIfUnavailable: 'What-if analysis is not available in this build of ecs-sandbox yet.',
+  notWhatIf: 'This widget\'s scenario has no what-if variants: give a what-if request ({"scenario", "variants"}).',
+  whatIfFailed: (detail: string) => `The what-if run failed: ${detail}`,
+} as const;

@@ -34,6 +34,7 @@ const UNTIL_STEADY_MAX_SECONDS = 3600;
 export class EcsPlayground extends LitElement {
   static override properties = {
     client: { attribute: false },
+    readonly: { type: Boolean },
     view: { state: true },
     panelsView: { state: true },
     now: { state: true },
@@ -78,6 +79,8 @@ export class EcsPlayground extends LitElement {
   `;
 
   declare client: Pick<SchedulerClient, 'api' | 'onWorkerError'> | undefined;
+  /** No editor panel (an embedded `<ecs-sandbox readonly view="full">`); the run controls stay. */
+  declare readonly: boolean;
   declare view: SandboxView | undefined;
   /**
    * The view the sidebar, editor and bottom panel show: `view`, one task later. A new view renders the
@@ -368,7 +371,7 @@ export class EcsPlayground extends LitElement {
 
   /** The editors helper's element; until it is defined it renders nothing. */
   private renderEditor(scheduler: Scheduler | undefined, view: SandboxView | undefined) {
-    if (!customElements.get('ecs-editor-panel')) return nothing;
+    if (this.readonly || !customElements.get('ecs-editor-panel')) return nothing;
     return html`<ecs-editor-panel .scheduler=${scheduler} .view=${view} .selection=${this.selection}
       @ecs-select=${this.onSelect} @ecs-change=${this.onEditorChange}></ecs-editor-panel>`;
   }
