@@ -10,6 +10,9 @@ import { loadSchedulerCore } from '../wasm/load-scheduler-core.ts';
 import { createWasmPlacementCore } from '../wasm/wasm-placement-core.ts';
 import { loadScenario } from '../scenarios/load-scenario.ts';
 import { parseArgs, USAGE, type ServeOptions } from './cli-args.ts';
+import { runCheckCommand } from '../cli/check-command.ts';
+import { runWhatIfCommand } from '../cli/what-if-command.ts';
+import type { ProgressStream } from '../cli/progress-line.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 
 export interface RunningSandbox {
@@ -81,11 +84,14 @@ export async function startSandboxServer(options: StartOptions = {}): Promise<Ru
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Raw stderr for check's and what-if's progress line (shown only when it is a TTY). */
+  progress?: ProgressStream;
 }
 
 const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: process.stderr,
 };
 
 const describeClock = (clock: ServeOptions['clock']) =>
@@ -101,7 +107,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   if (parsed.kind === 'error') {
     io.err(`ecs-sandbox: ${parsed.message}`);
     io.err('Run `ecs-sandbox --help` for the options.');
-    return 2;
+    // check's and what-if's 2 means "a service failed the check", so their refused arguments exit 1
+    return parsed.command ? 1 : 2;
+  }
+  if (parsed.kind === 'check' || parsed.kind === 'what-if') {
+    const placementCore = await loadCliPlacementCore(io.err);
+    return parsed.kind === 'check'
+      ? runCheckCommand(parsed.options, io, placementCore)
+      : runWhatIfCommand(parsed.options, io, placementCore);
   }
   const options = parsed.options;
   let running: RunningSandbox;

@@ -5,6 +5,9 @@ import type { SandboxView } from './sandbox-view.ts';
 
 export type { WireRequest, WireResponse };
 export type * from './sandbox-view.ts';
+import type { WhatIfReport, WhatIfRequest } from '../whatif/what-if-types.ts';
+// What-if requests and reports (src/whatif), for the playground's what-if view and the widget.
+export type * from '../whatif/what-if-types.ts';
 // The EcsSandbox answers the page renders (GetTimeline, DescribePlacement), from their operations.
 export type { TimelineOutput } from '../api/operations/sandbox/get-timeline.ts';
 export type { PlacementExplanation } from '../api/operations/sandbox/describe-placement.ts';
@@ -109,4 +112,11 @@ export interface SchedulerApi {
   readRawScenario(id: string): Promise<CallOutcome<string>>;
   /** Saves now if anything is unsaved; the page calls it on `pagehide`. */
   flush(): Promise<CallOutcome<ScenarioStatus>>;
+
+  // ── What-if (issue 6, src/whatif) ──
+  /**
+   * Runs the variants of a scenario side by side on the WASM core, each on its own sandbox (the open
+   * scenario is not touched). A bad request is `{error}` whose message names the JSON path of the fault.
+   */
+  whatIf(request: WhatIfRequest): Promise<CallOutcome<WhatIfReport>>;
 }

@@ -23,6 +23,8 @@ import type { ScenarioLibrary } from '../persistence/scenario-library.ts';
 import { ScenarioSession } from '../persistence/scenario-session.ts';
 import type { TabSync } from '../persistence/tab-sync.ts';
 import { SANDBOX } from '../messages.ts';
+import { runWhatIf } from '../whatif/run-what-if.ts';
+import type { WhatIfReport, WhatIfRequest } from '../whatif/what-if-types.ts';
 
 export interface SchedulerServiceOptions {
   /** `{url}` in the browser (streamed compile), `{bytes}` in Node. */
@@ -199,6 +201,20 @@ export class SchedulerService implements SchedulerApi {
 
   async flush(): Promise<CallOutcome<ScenarioStatus>> {
     return this.withSession((session) => session.flush());
+  }
+
+  // ── What-if (issue 6) ───────────────────────────────────────────────────────────────────────
+
+  /** Every variant × seed on a sandbox of its own, placing with the WASM core; the open scenario is untouched. */
+  async whatIf(request: WhatIfRequest): Promise<CallOutcome<WhatIfReport>> {
+    await this.ready;
+    const core = this.api.placementCore; // the WASM core once loaded; runs go one after another, so one serves all
+    try {
+      return { output: runWhatIf(request, { placementCore: () => core }) };
+    } catch (error) {
+      const e = error instanceof AwsError ? error : new AwsError('ServerException', WIRE.internalError, 500);
+      return { error: { code: e.code, message: e.message } };
+    }
   }
 
   /** Waits until queued saves and reloads are done (tests; a reload another tab's save caused). */

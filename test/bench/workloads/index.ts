@@ -12,8 +12,9 @@ import { b7IndexedBinpackRatio } from './b7-indexed-binpack-ratio.ts';
 import { b14Memory } from './b14-memory.ts';
 import { s1ScaleIn } from './s1-scale-in.ts';
 import { s2ScaleIn } from './s2-scale-in-b6-stops.ts';
+import { w1WhatIf } from './w1-what-if.ts';
 
 export const WORKLOADS: AnyWorkload[] = [
   b1EcsMaxService, b2C1mInATab, b3Stress, b4BruteForce, b5PathologicalConstraints, b7IndexedBinpackRatio, b14Memory,
-  s1ScaleIn, s2ScaleIn, b5rResidentPerPlacement, a1RunTaskApi, b6RollingDeployment,
+  s1ScaleIn, s2ScaleIn, b5rResidentPerPlacement, a1RunTaskApi, b6RollingDeployment, w1WhatIf,
 ];
