@@ -11,7 +11,7 @@
 import type { SandboxDocument } from '../domain/sandbox-document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../domain/sandbox-document.ts';
 import { SANDBOX } from '../messages.ts';
-import type { CallError, ScenarioSummary } from '../worker/scheduler-api.ts';
+import type { CallError, ScenarioSummary, WhatIfSetup } from '../worker/scheduler-api.ts';
 import {
   LAYOUT_SECTIONED, documentWithoutSections, flattenList, listUnchanged, sectionsOf, type SectionMemo,
 } from './document-sections.ts';
@@ -29,6 +29,8 @@ export interface StoredRecord {
   document: SandboxDocument;
   /** Layout 2: section key → the revision that wrote it. */
   sections?: Record<string, number>;
+  /** The playground's what-if setup (issue 6), kept beside the document: no document schema change. */
+  whatIf?: WhatIfSetup;
 }
 
 /** What the session keeps between saves so a save writes only changed sections (document-sections.ts). */
@@ -43,6 +45,10 @@ export interface OpenedScenario {
   document: SandboxDocument;
   /** Migrations applied while reading, oldest first. */
   migrations: string[];
+  /** The saved what-if setup, when there is one and it reads well. */
+  whatIf?: WhatIfSetup;
+  /** Why a saved what-if setup was ignored (WHAT_IF_SETUP.ignored): the scenario opens all the same. */
+  whatIfProblem?: string;
 }
 
 /** Error codes of the library (synthesised, in the style of AWS's). */
@@ -127,7 +133,7 @@ export class ScenarioLibrary {
       schemaVersion: record.schemaVersion,
     };
     if (entry?.problem !== undefined) await this.markProblem(id, undefined); // readable again (fixed elsewhere)
-    return { output: { summary, document, migrations } };
+    return { output: { summary, document, migrations, ...whatIfOf('record' in raw ? raw.record : undefined) } };
   }
 
   /**
@@ -154,6 +160,8 @@ export class ScenarioLibrary {
       const record: StoredRecord = {
         layout: LAYOUT_SECTIONED, schemaVersion: document.schemaVersion, revision: expectedRevision + 1, savedAt,
         document: documentWithoutSections(document), sections: written.sections,
+        // the what-if setup is written by saveWhatIf only; a document save keeps it as stored
+        ...(isObj(raw) && raw.whatIf !== undefined ? { whatIf: raw.whatIf as WhatIfSetup } : {}),
       };
       const summaries = readIndex(index);
       const at = summaries.findIndex((s) => s.id === id);
@@ -202,7 +210,21 @@ export class ScenarioLibrary {
     if (typeof checked !== 'string') return checked;
     const opened = await this.open(id);
     if ('error' in opened) return opened;
-    return this.insert(checked, opened.output.document);
+    return this.insert(checked, opened.output.document, opened.output.whatIf);
+  }
+
+  /**
+   * Keeps `setup` as the scenario's what-if setup. The record's revision does not move: the setup is
+   * not part of the document, and a document save (this tab's or another's) keeps it as stored.
+   */
+  async saveWhatIf(id: string, setup: unknown): Promise<LibraryOutcome<WhatIfSetup>> {
+    const read = readWhatIfSetup(setup);
+    if ('problem' in read) return failure(LIBRARY_ERRORS.invalidScenario, WHAT_IF_SETUP.invalid(read.problem));
+    return this.store.updateMany<LibraryOutcome<WhatIfSetup>>([docKey(id)], ([raw]) => {
+      if (raw === undefined) return { result: failure(LIBRARY_ERRORS.notFound, L.notFound(id)) };
+      if (!isObj(raw)) return { result: failure(LIBRARY_ERRORS.corrupt, L.recordNotObject) };
+      return { set: [[docKey(id), { ...raw, whatIf: read.setup }]], result: { output: read.setup } };
+    });
   }
 
   async rename(id: string, name: string): Promise<LibraryOutcome<ScenarioSummary>> {
@@ -284,13 +306,13 @@ export class ScenarioLibrary {
     return this.store.set(CURRENT_KEY, id);
   }
 
-  private async insert(name: string, document: SandboxDocument): Promise<LibraryOutcome<ScenarioSummary>> {
+  private async insert(name: string, document: SandboxDocument, whatIf?: WhatIfSetup): Promise<LibraryOutcome<ScenarioSummary>> {
     const id = this.newId();
     const savedAt = this.now();
     const written = sectionWrites(id, 1, document, undefined, {}, false);
     const record: StoredRecord = {
       layout: LAYOUT_SECTIONED, schemaVersion: document.schemaVersion, revision: 1, savedAt,
-      document: documentWithoutSections(document), sections: written.sections,
+      document: documentWithoutSections(document), sections: written.sections, ...(whatIf ? { whatIf } : {}),
     };
     const summary: ScenarioSummary = { id, name, savedAt, revision: 1, schemaVersion: document.schemaVersion };
     return this.store.updateMany<LibraryOutcome<ScenarioSummary>>([INDEX_KEY], ([index]) => ({
@@ -307,6 +329,75 @@ export class ScenarioLibrary {
       return problem === undefined ? rest : { ...rest, problem };
     }));
   }
+}
+
+// ── The what-if setup (issue 6) ───────────────────────────────────────────────────────────────
+// Its texts are synthesised; they live here, beside the only code that emits them.
+
+/** Variants per setup: runWhatIf's own limit (what-if-types.ts). */
+export const MAX_WHAT_IF_VARIANTS = 32;
+/** Runs per variant the playground offers. */
+export const MAX_WHAT_IF_SEEDS = 20;
+/** A generous cap on the stored setup's JSON, so a damaged value cannot grow the record without bound. */
+export const MAX_WHAT_IF_SETUP_CHARS = 256 * 1024;
+
+export const WHAT_IF_SETUP = {
+  ignored: (problem: string) => `The saved what-if setup of this scenario was ignored (it is damaged): ${problem}.`,
+  invalid: (problem: string) => `The what-if setup is not valid: ${problem}.`,
+  mustBe: (path: string, what: string) => `${path} must be ${what}`,
+  tooLarge: (max: number) => `the setup is larger than ${max} characters of JSON`,
+} as const;
+
+/**
+ * A stored or submitted what-if setup checked for its shape: service, timeline, 1–32 variants with
+ * names and change lists, seeds 1–20. What each change means is judged when it runs (runWhatIf).
+ */
+export function readWhatIfSetup(raw: unknown): { setup: WhatIfSetup } | { problem: string } {
+  const W = WHAT_IF_SETUP;
+  if (!isObj(raw)) return { problem: W.mustBe('whatIf', 'an object') };
+  let size: number;
+  try {
+    size = JSON.stringify(raw).length;
+  } catch {
+    return { problem: W.mustBe('whatIf', 'plain JSON') };
+  }
+  if (size > MAX_WHAT_IF_SETUP_CHARS) return { problem: W.tooLarge(MAX_WHAT_IF_SETUP_CHARS) };
+  const { service, timeline, variants, seeds } = raw;
+  if (typeof service !== 'string' || service.trim() === '') return { problem: W.mustBe('whatIf.service', 'a service name (cluster/service)') };
+  if (timeline !== 'new-revision' && timeline !== 'steady') return { problem: W.mustBe('whatIf.timeline', '"new-revision" or "steady"') };
+  if (typeof seeds !== 'number' || !Number.isInteger(seeds) || seeds < 1 || seeds > MAX_WHAT_IF_SEEDS) {
+    return { problem: W.mustBe('whatIf.seeds', `an integer from 1 to ${MAX_WHAT_IF_SEEDS}`) };
+  }
+  if (!Array.isArray(variants) || variants.length < 1 || variants.length > MAX_WHAT_IF_VARIANTS) {
+    return { problem: W.mustBe('whatIf.variants', `a list of 1 to ${MAX_WHAT_IF_VARIANTS} variants`) };
+  }
+  for (let i = 0; i < variants.length; i++) {
+    const v: unknown = variants[i];
+    const path = `whatIf.variants[${i}]`;
+    if (!isObj(v)) return { problem: W.mustBe(path, 'an object') };
+    if (typeof v.name !== 'string' || v.name.trim() === '') return { problem: W.mustBe(`${path}.name`, 'a non-empty string') };
+    if (!Array.isArray(v.changes)) return { problem: W.mustBe(`${path}.changes`, 'a list') };
+    const bad = v.changes.findIndex((c) => !isObj(c));
+    if (bad >= 0) return { problem: W.mustBe(`${path}.changes[${bad}]`, 'an object') };
+  }
+  const copy = structuredClone({ service, timeline, seeds, variants }) as WhatIfSetup;
+  copy.variants = copy.variants.map((v) => ({ name: v.name, changes: v.changes }));
+  return { setup: copy };
+}
+
+/** The record's what-if setup as OpenedScenario carries it: absent, read, or ignored with a note. */
+function whatIfOf(record: unknown): Pick<OpenedScenario, 'whatIf' | 'whatIfProblem'> {
+  let value = record;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return {}; // the record itself is judged by readRecord
+    }
+  }
+  if (!isObj(value) || value.whatIf === undefined) return {};
+  const read = readWhatIfSetup(value.whatIf);
+  return 'setup' in read ? { whatIf: read.setup } : { whatIfProblem: WHAT_IF_SETUP.ignored(read.problem) };
 }
 
 function checkName(name: unknown): string | { error: CallError } {

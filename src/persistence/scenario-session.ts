@@ -11,8 +11,10 @@
 import type { SandboxDocument } from '../domain/sandbox-document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../domain/sandbox-document.ts';
 import { SANDBOX } from '../messages.ts';
-import type { CallError, CallOutcome, ScenarioStatus, ScenarioSummary } from '../worker/scheduler-api.ts';
-import { LIBRARY_ERRORS, type LibraryOutcome, type ScenarioLibrary, type SectionMemoHolder } from './scenario-library.ts';
+import type { CallError, CallOutcome, ScenarioStatus, ScenarioSummary, WhatIfSetup } from '../worker/scheduler-api.ts';
+import {
+  LIBRARY_ERRORS, type LibraryOutcome, type OpenedScenario, type ScenarioLibrary, type SectionMemoHolder,
+} from './scenario-library.ts';
 import { judgeTabMessage, type TabMessage, type TabSync } from './tab-sync.ts';
 
 /** At most one save per this many wall-clock ms while only the clock moves. */
@@ -77,6 +79,8 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
   private lastSaveMs: number | undefined;
   /** What the last save wrote, so the next writes only the sections that changed (document-sections.ts). */
   private sections: SectionMemoHolder = {};
+  /** The open scenario's what-if setup (issue 6), and why a stored one was ignored. */
+  private whatIf: Pick<OpenedScenario, 'whatIf' | 'whatIfProblem'> = {};
 
   constructor(options: ScenarioSessionOptions<C>) {
     this.library = options.library;
@@ -97,7 +101,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
         tried.add(currentId);
         const opened = await this.library.open(currentId);
         if ('output' in opened) {
-          await this.adopt(opened.output.summary, opened.output.document);
+          await this.adopt(opened.output.summary, opened.output.document, opened.output);
           return;
         }
         this.openError = opened.error;
@@ -146,7 +150,21 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
       dropped: [...this.dropped],
       libraryChanges: this.libraryChanges,
       ...(this.lastSaveMs !== undefined ? { lastSaveMs: this.lastSaveMs } : {}),
+      ...(this.whatIf.whatIf ? { whatIf: structuredClone(this.whatIf.whatIf) } : {}),
+      ...(this.whatIf.whatIfProblem ? { whatIfProblem: this.whatIf.whatIfProblem } : {}),
     };
+  }
+
+  /** Keeps the what-if view's setup with the open scenario's record (scenario-library.ts saveWhatIf). */
+  saveWhatIf(setup: WhatIfSetup): Promise<CallOutcome<ScenarioStatus>> {
+    return this.enqueue(async () => {
+      const open = this.current;
+      if (!open) return { error: { code: 'PersistenceUnavailableException', message: L.unavailable } };
+      const saved = await this.library.saveWhatIf(open.id, setup);
+      if ('error' in saved) return saved;
+      if (this.current?.id === open.id) this.whatIf = { whatIf: saved.output };
+      return { output: this.status() };
+    });
   }
 
   list(): Promise<CallOutcome<ScenarioSummary[]>> {
@@ -180,7 +198,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
       await this.save();
       const opened = await this.library.open(String(id));
       if ('error' in opened) return opened; // the open scenario stays as it is
-      return this.adopt(opened.output.summary, opened.output.document);
+      return this.adopt(opened.output.summary, opened.output.document, opened.output);
     });
   }
 
@@ -295,6 +313,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
     this.api.replaceDocument(opened.output.document); // moves the revision: the page renders again
     this.sections = {};
     this.current = opened.output.summary;
+    this.whatIf = whatIfPart(opened.output);
     const calls = this.pending;
     this.pending = [];
     this.markClean();
@@ -329,7 +348,7 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
     for (const candidate of candidates) {
       const opened = await this.library.open(candidate.id);
       if ('output' in opened) {
-        await this.adopt(opened.output.summary, opened.output.document);
+        await this.adopt(opened.output.summary, opened.output.document, opened.output);
         return true;
       }
     }
@@ -340,13 +359,16 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
     this.post({ type: 'saved', id: summary.id, revision: summary.revision, schemaVersion: summary.schemaVersion });
     const opened = await this.library.open(summary.id);
     if ('error' in opened) return opened;
-    return this.adopt(opened.output.summary, opened.output.document);
+    return this.adopt(opened.output.summary, opened.output.document, opened.output);
   }
 
-  private async adopt(summary: ScenarioSummary, document: SandboxDocument): Promise<CallOutcome<ScenarioSummary>> {
+  private async adopt(
+    summary: ScenarioSummary, document: SandboxDocument, opened?: Pick<OpenedScenario, 'whatIf' | 'whatIfProblem'>,
+  ): Promise<CallOutcome<ScenarioSummary>> {
     this.api.replaceDocument(document);
     this.sections = {};
     this.current = summary;
+    this.whatIf = whatIfPart(opened ?? {});
     this.pending = [];
     this.markClean();
     this.saveError = undefined;
@@ -377,6 +399,13 @@ export class ScenarioSession<C extends SessionCall = SessionCall> {
     this.queue = run.catch(() => {});
     return run;
   }
+}
+
+function whatIfPart(opened: Pick<OpenedScenario, 'whatIf' | 'whatIfProblem'>): Pick<OpenedScenario, 'whatIf' | 'whatIfProblem'> {
+  return {
+    ...(opened.whatIf ? { whatIf: opened.whatIf } : {}),
+    ...(opened.whatIfProblem ? { whatIfProblem: opened.whatIfProblem } : {}),
+  };
 }
 
 function describe(error: unknown): string {

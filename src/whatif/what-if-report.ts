@@ -5,7 +5,7 @@ import type { ServiceRecord, TimelineSample } from '../domain/records.ts';
 import type { RegionState, SandboxDocument } from '../domain/sandbox-document.ts';
 import { taskReservationIn } from '../engine/placement/task-reservation.ts';
 import type {
-  BalanceReport, EventCount, Metric, ServiceReport, Spread, UtilizationReport, VariantReport,
+  BalanceReport, EventCount, Metric, ServiceReport, Spread, TimelinePoint, UtilizationReport, VariantReport,
 } from './what-if-types.ts';
 
 export interface ServiceRun {
@@ -19,6 +19,8 @@ export interface ServiceRun {
   lowestHealthy: number;
   highestTotal: number;
   secondsBelowDesired: number;
+  /** The samples from the timeline's start (what-if-types.ts TimelinePoint). */
+  timeline: TimelinePoint[];
 }
 
 export interface RunResult {
@@ -109,6 +111,19 @@ function serviceRun(state: RegionState, service: ServiceRecord, startMs: number,
     lowestHealthy: lowestHealthy === Infinity ? running : lowestHealthy,
     highestTotal,
     secondsBelowDesired: round(belowMs / 1000, 3),
+    timeline: samples.map((s) => timelinePoint(s, startMs)),
+  };
+}
+
+function timelinePoint(s: TimelineSample, startMs: number): TimelinePoint {
+  return {
+    atSeconds: round(Math.max(0, s.at - startMs) / 1000, 3),
+    running: runningOf(s),
+    pending: totalOf(s) - runningOf(s),
+    healthy: s.healthy,
+    desired: s.desiredCount,
+    min: s.min,
+    max: s.max,
   };
 }
 
@@ -225,6 +240,7 @@ export function reportVariants(names: readonly string[], runs: readonly (readonl
     return {
       name, runs: own.length, steady: own.every((r) => r.steady),
       services: reportServices(own), balance: reportBalance(own), utilization, events: reportEvents(own), eventsOnlyHere: [],
+      timelines: (own[0]?.services ?? []).map((s) => ({ name: s.name, points: s.timeline })),
     };
   });
   const reference = new Set(reports[0]?.events.map((e) => e.template));

@@ -145,6 +145,8 @@ export interface VariantReport {
   events: EventCount[];
   /** Templates this variant has and the first variant has not (empty for the first variant): its event differences. */
   eventsOnlyHere: string[];
+  /** Per service, its timeline samples after the timeline started (first run). */
+  timelines: ServiceTimeline[];
 }
 
 export interface ServiceReport {
@@ -168,6 +170,29 @@ export interface ServiceReport {
   highestTotal: Metric;
   /** Seconds with RUNNING < desired from the timeline start to the end. */
   secondsBelowDesired: Metric;
+}
+
+/**
+ * A service's deployment timeline in the first run (the base seed) from the timeline's start: the
+ * sample in force then (at 0) and every later one, for overlaid charts (the playground's what-if view).
+ */
+export interface ServiceTimeline {
+  /** `cluster/service`, as in ServiceReport. */
+  name: string;
+  points: TimelinePoint[];
+}
+
+/** One service timeline sample (engine/scheduler/timeline.ts), summed over its deployments. */
+export interface TimelinePoint {
+  /** Simulated seconds since the timeline started (the sample in force at the start is at 0). */
+  atSeconds: number;
+  running: number;
+  pending: number;
+  healthy: number;
+  desired: number;
+  /** 9.1 MIN and MAX at that moment. */
+  min: number;
+  max: number;
 }
 
 export interface BalanceReport {

@@ -5,7 +5,7 @@ import type { SandboxView } from './sandbox-view.ts';
 
 export type { WireRequest, WireResponse };
 export type * from './sandbox-view.ts';
-import type { WhatIfReport, WhatIfRequest } from '../whatif/what-if-types.ts';
+import type { WhatIfReport, WhatIfRequest, WhatIfVariant } from '../whatif/what-if-types.ts';
 // What-if requests and reports (src/whatif), for the playground's what-if view and the widget.
 export type * from '../whatif/what-if-types.ts';
 // The EcsSandbox answers the page renders (GetTimeline, DescribePlacement), from their operations.
@@ -77,6 +77,31 @@ export interface ScenarioStatus {
   libraryChanges: number;
   /** Wall-clock ms the last successful save took (measured by `npm run bench:web`). */
   lastSaveMs?: number;
+  /** The what-if view's setup saved with this scenario (saveWhatIf), if any. */
+  whatIf?: WhatIfSetup;
+  /** Why the saved what-if setup was ignored (a damaged value): a note for the user; the scenario opened. */
+  whatIfProblem?: string;
+}
+
+/** How the playground's what-if view builds each run after the variant's changes. */
+export type WhatIfTimelineKind = 'new-revision' | 'steady';
+
+/**
+ * The playground's what-if setup, kept in the scenario's library record (not in the sandbox document,
+ * so no schema change): duplicated with the scenario, kept across reloads.
+ */
+export interface WhatIfSetup {
+  /** `cluster/service`: the service the timeline deploys and the view starts its forms from. */
+  service: string;
+  /**
+   * `new-revision`: the service's task definition registered again and UpdateService to it (a rolling
+   * deployment); `steady`: nothing happens, the variants run to steady state.
+   */
+  timeline: WhatIfTimelineKind;
+  /** 1 to 32 (runWhatIf's limit), names non-empty. */
+  variants: WhatIfVariant[];
+  /** Runs per variant, 1 to 20. */
+  seeds: number;
 }
 
 export interface SchedulerApi {
@@ -119,4 +144,9 @@ export interface SchedulerApi {
    * scenario is not touched). A bad request is `{error}` whose message names the JSON path of the fault.
    */
   whatIf(request: WhatIfRequest): Promise<CallOutcome<WhatIfReport>>;
+  /**
+   * Keeps the what-if view's setup with the open scenario (its library record); `currentScenario()`
+   * returns it. A malformed setup is an InvalidParameterException naming the path of the fault.
+   */
+  saveWhatIf(setup: WhatIfSetup): Promise<CallOutcome<ScenarioStatus>>;
 }

@@ -10,7 +10,8 @@ import { loadSchedulerCore, type CoreSource } from '../wasm/load-scheduler-core.
 import type { SchedulerCoreExports } from '../wasm/scheduler-core-exports.ts';
 import { createWasmPlacementCore } from '../wasm/wasm-placement-core.ts';
 import type {
-  CallError, CallOutcome, CoreStatus, ScenarioStatus, ScenarioSummary, SchedulerApi, UnchangedView, WireRequest, WireResponse,
+  CallError, CallOutcome, CoreStatus, ScenarioStatus, ScenarioSummary, SchedulerApi, UnchangedView, WhatIfSetup, WireRequest,
+  WireResponse,
 } from './scheduler-api.ts';
 import type { SandboxView } from './sandbox-view.ts';
 import { buildSandboxView } from './build-sandbox-view.ts';
@@ -215,6 +216,11 @@ export class SchedulerService implements SchedulerApi {
       const e = error instanceof AwsError ? error : new AwsError('ServerException', WIRE.internalError, 500);
       return { error: { code: e.code, message: e.message } };
     }
+  }
+
+  /** Keeps the what-if view's setup with the open scenario's library record (not in its document). */
+  async saveWhatIf(setup: WhatIfSetup): Promise<CallOutcome<ScenarioStatus>> {
+    return this.withSession((session) => session.saveWhatIf(setup));
   }
 
   /** Waits until queued saves and reloads are done (tests; a reload another tab's save caused). */

@@ -17,6 +17,7 @@ export const BOTTOM_TABS = [
   { id: 'discovery', label: 'Service discovery' },
   { id: 'targets', label: 'Load balancer targets' },
   { id: 'placement', label: 'Why is this task not placed?' },
+  { id: 'whatif', label: 'What-if' },
 ] as const;
 type TabId = (typeof BOTTOM_TABS)[number]['id'];
 
@@ -384,6 +385,8 @@ export class EcsPlayground extends LitElement {
       case 'discovery': return html`<ecs-discovery-records .view=${view}></ecs-discovery-records>`;
       case 'targets': return html`<ecs-target-health .view=${view}></ecs-target-health>`;
       case 'placement': return html`<ecs-placement-explanation .scheduler=${scheduler} .view=${view} .selection=${this.selection}></ecs-placement-explanation>`;
+      // the what-if view (issue 6): the scheduler object carries whatIf / saveWhatIf (plain-scheduler.ts)
+      case 'whatif': return html`<ecs-what-if .scheduler=${scheduler} .view=${view}></ecs-what-if>`;
     }
   }
 }

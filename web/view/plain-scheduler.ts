@@ -7,6 +7,7 @@ export const SCHEDULER_METHODS = [
   'request', 'call', 'coreStatus', 'view',
   'listScenarios', 'currentScenario', 'newScenario', 'openScenario', 'duplicateScenario', 'renameScenario',
   'deleteScenario', 'importScenario', 'readRawScenario', 'flush',
+  'whatIf', 'saveWhatIf',
 ] as const;
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
