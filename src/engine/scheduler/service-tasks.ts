@@ -2,6 +2,7 @@
 // one pass over the region's tasks. A service task is one its deployments launched (startedBy, 3.2).
 import type { ContainerInstanceRecord, DeploymentRecord, ServiceRecord, TaskRecord, TargetRecord } from '../../domain/records.ts';
 import type { RegionState } from '../../domain/sandbox-document.ts';
+import { firstLiveTask } from './live-task-start.ts';
 
 export interface ServiceTasks {
   /** Live tasks (not STOPPED), in creation order. */
@@ -16,7 +17,9 @@ export function liveTasksByService(state: RegionState): Map<ServiceRecord, TaskR
     result.set(service, []);
     for (const d of service.deployments) byDeployment.set(d.id, service);
   }
-  for (const task of state.tasks) {
+  const tasks = state.tasks;
+  for (let k = firstLiveTask(tasks); k < tasks.length; k++) {
+    const task = tasks[k];
     if (task.lastStatus === 'STOPPED' || task.startedBy === undefined) continue;
     const service = byDeployment.get(task.startedBy);
     if (service && service.clusterName === task.clusterName) result.get(service)!.push(task);

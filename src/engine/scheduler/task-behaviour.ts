@@ -15,6 +15,7 @@ const DEFAULT_BEHAVIOUR: TaskBehaviour = { startSeconds: DEFAULT_START_SECONDS, 
 const familyOf = (taskDefinitionArn: string) => taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1).replace(/:\d+$/, '');
 
 export function behaviourOf(state: RegionState, taskDefinitionArn: string): TaskBehaviour {
+  if (state.taskBehaviours.length === 0) return DEFAULT_BEHAVIOUR; // the common case, without the family's regex
   const exact = state.taskBehaviours.find((b) => b.taskDefinition === taskDefinitionArn);
   const family = exact ?? state.taskBehaviours.find((b) => b.taskDefinition === familyOf(taskDefinitionArn));
   if (!family) return DEFAULT_BEHAVIOUR;

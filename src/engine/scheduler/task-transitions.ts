@@ -13,6 +13,7 @@ import { resolveSuppressed } from './service-event-log.ts';
 import type { StepContext } from './step-context.ts';
 import { beginStop, markStopped, signalTerm } from './stop-sequence.ts';
 import { behaviourOf } from './task-behaviour.ts';
+import { firstLiveTask } from './live-task-start.ts';
 
 /** Section 11: the back-off after the f-th consecutive failure, min(900 s, 10 s × 2^(f−1)). */
 export const backoffMs = (failures: number) => Math.min(900_000, 10_000 * 2 ** Math.min(failures - 1, 20));
@@ -128,13 +129,15 @@ export function applyDueTransitions(ctx: StepContext, serviceOf: (task: TaskReco
     }
   }
   const due: Due[] = [];
-  state.tasks.forEach((task, order) => {
-    if (task.lastStatus === 'STOPPED') return;
+  const tasks = state.tasks;
+  for (let order = firstLiveTask(tasks); order < tasks.length; order++) {
+    const task = tasks[order];
+    if (task.lastStatus === 'STOPPED') continue;
     const stopAsked = task.desiredStatus === 'STOPPED' && task.stopPhase === undefined;
     if (stopAsked || (task.nextAt !== undefined && task.nextAt <= now)) {
       due.push({ at: stopAsked ? Math.min(task.stoppingAt ?? now, task.nextAt ?? now) : task.nextAt!, order, apply: () => taskTransition(ctx, task, serviceOf(task)) });
     }
-  });
+  }
   let orderOf: Map<string, number> | undefined; // task creation order, built only when a target is due
   for (const target of [...state.targets]) {
     if (target.nextAt === undefined || target.nextAt > now) continue;

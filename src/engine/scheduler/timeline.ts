@@ -10,19 +10,26 @@ export const TIMELINE_LIMIT = 5_000;
 export function recordTimelineSample(ctx: StepContext, service: ServiceRecord, live: readonly TaskRecord[], around: TaskSurroundings): void {
   const d = service.desiredCount;
   const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
+  // one pass over the live tasks: the healthy ones, and running / pending per deployment shown
+  const shown = service.deployments.filter((dep) => dep.status !== 'INACTIVE');
+  const counts = new Map(shown.map((dep) => [dep.id, { running: 0, pending: 0 }]));
+  let healthy = 0;
+  for (const t of live) {
+    if (isHealthy(service, t, around)) healthy++;
+    const own = t.startedBy === undefined ? undefined : counts.get(t.startedBy);
+    if (!own) continue;
+    if (t.lastStatus === 'RUNNING') own.running++;
+    else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING') own.pending++;
+  }
   const sample: TimelineSample = {
     at: ctx.now,
     desiredCount: d,
     min: Math.ceil((d * minimumHealthyPercent) / 100),
     max: Math.floor((d * maximumPercent) / 100),
-    healthy: live.filter((t) => isHealthy(service, t, around)).length,
-    deployments: service.deployments.filter((dep) => dep.status !== 'INACTIVE').map((dep) => {
-      const own = live.filter((t) => t.startedBy === dep.id);
-      return {
-        id: dep.id, status: dep.status,
-        running: own.filter((t) => t.lastStatus === 'RUNNING').length,
-        pending: own.filter((t) => t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING').length,
-      };
+    healthy,
+    deployments: shown.map((dep) => {
+      const own = counts.get(dep.id)!;
+      return { id: dep.id, status: dep.status, running: own.running, pending: own.pending };
     }),
   };
   const last = service.timeline[service.timeline.length - 1];
