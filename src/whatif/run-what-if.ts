@@ -178,12 +178,27 @@ function advance(api: SandboxApi, region: string, input: { seconds: number } | {
   return (output as { steady: boolean }).steady;
 }
 
+/**
+ * Steady state (9.9) counts RUNNING tasks; behind a load balancer they are healthy only once their
+ * targets pass the health checks (9.2, 150 s with ALB defaults). The baseline waits for that too, so
+ * a deployment's lowest healthy count measures the deployment, not the start-up (at most maxSeconds).
+ */
+function untilHealthy(api: SandboxApi, region: string, maxSeconds: number): void {
+  const limit = api.document.clock.nowMs + Math.round(maxSeconds * 1000);
+  const allHealthy = () => (api.document.regions[region]?.services ?? []).every((service) =>
+    service.status !== 'ACTIVE' || (service.timeline[service.timeline.length - 1]?.healthy ?? 0) >= service.desiredCount);
+  while (!allHealthy() && api.document.clock.nowMs < limit) {
+    advance(api, region, { seconds: Math.min(10, (limit - api.document.clock.nowMs) / 1000) });
+  }
+}
+
 type ValidRequest = ReturnType<typeof validateWhatIfRequest>;
 
 function runVariant(api: SandboxApi, req: ValidRequest, faults: PendingFault[], name: string): RunResult {
   const region = req.region;
   const maxSeconds = req.maxSeconds;
   advance(api, region, { untilSteady: true, maxSeconds }); // the baseline
+  untilHealthy(api, region, maxSeconds);
   const startMs = api.document.clock.nowMs;
   try {
     runScenarioCalls(api, req.timeline.map((c) => ({ region, ...c })));

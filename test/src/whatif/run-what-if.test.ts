@@ -184,3 +184,17 @@ describe('runWhatIf: seeds > 1 with the random strategy', () => {
     expect(report.variants[1].services[0].running).toEqual({ min: 8, median: 8, max: 8 });
   });
 });
+
+describe('the baseline waits for load balancer health checks (9.2, 9.9)', () => {
+  it('on the demo, web (4 tasks behind an ALB, 50/200) never drops below MIN = ceil(4 × 0.5) = 2 healthy during a deployment', () => {
+    const report = run({
+      scenario: 'demo',
+      timeline: [{ target: 'AmazonEC2ContainerServiceV20141113.UpdateService', input: { cluster: 'demo', service: 'web', forceNewDeployment: true } }],
+      variants: [{ name: 'as is', changes: [] }],
+    });
+    const web = report.variants[0].services.find((s) => s.name === 'demo/web')!;
+    // steady at the start is not enough: without waiting for the targets (150 s), healthy would read 0 here
+    expect(web.lowestHealthy).toBeGreaterThanOrEqual(2);
+    expect(web.deploymentSeconds).toBeGreaterThan(0);
+  });
+});
