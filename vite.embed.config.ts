@@ -3,12 +3,14 @@
 // found relative to embed.js (`new URL(…, import.meta.url)`), so the folder can be copied anywhere.
 // `npm run build:embed` builds it.
 import { defineConfig } from 'vite';
+import { embedServiceWorker } from './build-support/embed-service-worker.ts';
 
 export default defineConfig({
   // relative URLs: the assets are found next to embed.js, wherever it is served from
   base: './',
   publicDir: false,
   logLevel: 'warn',
+  plugins: [embedServiceWorker()],
   worker: { format: 'es' },
   build: {
     outDir: 'dist/embed',

@@ -193,6 +193,29 @@ describe('<ecs-sandbox> on the example documentation page', () => {
     expect(chromium.problems).toEqual([]);
   });
 
+  it('works offline once visited: the page\'s service worker and the widget\'s (embed-sw.js) keep what they load', async () => {
+    // both service workers active; the first visit ran before they controlled anything, so one reload
+    // under them keeps every file (the page's, and the worker script and .wasm under the embed folder)
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).filter((r) => r.active).length === 2);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await widget('spread').scrollIntoViewIfNeeded(); // autoplay runs while the widget is on screen
+    await waitForCount(widget('spread').locator('[data-testid="task-block"]'), 6);
+    const problemsBefore = chromium.problems.length;
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await widget('spread').scrollIntoViewIfNeeded();
+      await waitForCount(widget('spread').locator('[data-testid="instance-card"]'), 6);
+      await waitForCount(widget('spread').locator('[data-testid="task-block"]'), 6);
+      await steadyEvents(widget('spread')).first().waitFor({ state: 'attached', timeout: 60_000 });
+      await shot(page, 'embed-offline', page.locator('.pair'));
+    } finally {
+      await page.context().setOffline(false);
+    }
+    expect(chromium.problems.slice(problemsBefore)).toEqual([]);
+  });
+
   it('the widget\'s JS: ≤ 40 KB gzip at load (issue 6), printed with the worker and the lazy full view', () => {
     const out = join(site, 'dist/embed');
     const gzip = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
