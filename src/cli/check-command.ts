@@ -5,7 +5,7 @@
 import type { PlacementCore } from '../placement-core.ts';
 import { checkScenario } from './check-scenario.ts';
 import { CliInputError } from './cli-input-error.ts';
-import { CLI } from './cli-messages.ts';
+import { CLI } from '../messages.ts';
 import type { CommandIo } from './command-io.ts';
 import { formatCheck } from './format-check.ts';
 import { loadCheckedScenario } from './load-checked-scenario.ts';

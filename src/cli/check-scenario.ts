@@ -10,7 +10,7 @@ import { advanceClock } from '../engine/clock.ts';
 import { isRegionSteady } from '../engine/steady-state.ts';
 import type { SandboxDocument } from '../domain/sandbox-document.ts';
 import type { CheckPhase, CheckReport, PhaseRun, ServiceCheck } from './check-report.ts';
-import { CLI } from './cli-messages.ts';
+import { CLI } from '../messages.ts';
 import { serviceVerdict } from './service-verdict.ts';
 
 export const DEFAULT_MAX_SECONDS = 3600;

@@ -1,6 +1,6 @@
 // `check`'s report as text (one line per service), JSON (the CheckReport) or a Markdown table.
 import type { CheckReport, ServiceCheck } from './check-report.ts';
-import { CLI } from './cli-messages.ts';
+import { CLI } from '../messages.ts';
 import { mdCell, type OutputFormat } from './output-format.ts';
 
 const phaseLabel = (r: ServiceCheck) => (r.phase ? CLI.phase[r.phase] : '');

@@ -4,14 +4,13 @@
 // expression that does not parse (the API refuses both at creation, so this catches edited documents).
 import { SandboxApi, type CallResult } from '../api/handler.ts';
 import { AwsError } from '../api/aws-error.ts';
-import { SANDBOX } from '../messages.ts';
+import { CLI, SANDBOX } from '../messages.ts';
 import { newDocument } from '../domain/new-document.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { restoreDocument } from '../persistence/restore-document.ts';
 import { parseQuery } from '../query/parse-query.ts';
 import { loadScenario } from '../scenarios/load-scenario.ts';
 import { CliInputError } from './cli-input-error.ts';
-import { CLI } from './cli-messages.ts';
 import { droppedMembers, type UnknownMember } from './unknown-members.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -2,7 +2,7 @@
 // and a file over 16 MB before reading it, and turns a JSON syntax error into `file:line:column`.
 import { readFile, stat } from 'node:fs/promises';
 import { CliInputError } from './cli-input-error.ts';
-import { CLI } from './cli-messages.ts';
+import { CLI } from '../messages.ts';
 import { findJsonFault } from './json-error-position.ts';
 
 /** The largest file the CLI reads (synthesised: ImportScenario's documents are far smaller; a guard, not a 2018 limit). */

@@ -5,8 +5,7 @@
 import type { RegionState } from '../domain/sandbox-document.ts';
 import type { ServiceRecord } from '../domain/records.ts';
 import { isServiceSteady } from '../engine/steady-state.ts';
-import { TASKS } from '../messages.ts';
-import { CLI } from './cli-messages.ts';
+import { CLI, TASKS } from '../messages.ts';
 import type { ServiceCheck } from './check-report.ts';
 
 export type Verdict = Omit<ServiceCheck, 'region' | 'phase'>;

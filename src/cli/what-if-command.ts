@@ -11,7 +11,7 @@ import { runWhatIf } from '../whatif/run-what-if.ts';
 import type { WhatIfRequest } from '../whatif/what-if-types.ts';
 import { readScenarioArgument } from './check-command.ts';
 import { CliInputError } from './cli-input-error.ts';
-import { CLI } from './cli-messages.ts';
+import { CLI } from '../messages.ts';
 import type { CommandIo } from './command-io.ts';
 import { loadCheckedScenario } from './load-checked-scenario.ts';
 import type { OutputFormat } from './output-format.ts';

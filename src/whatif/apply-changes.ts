@@ -12,7 +12,7 @@ import type { RegionState } from '../domain/sandbox-document.ts';
 import { findInstanceType } from '../engine/instance-types.ts';
 import { runScenarioCalls } from '../scenarios/scenario-call.ts';
 import { identityDocument } from './identity-document.ts';
-import { WHATIF } from './what-if-messages.ts';
+import { WHATIF } from '../messages.ts';
 import type { AddInstancesChange, FaultChange, RemoveInstancesChange, ServiceChange, WhatIfChange } from './what-if-types.ts';
 
 /** A fault due at `atSeconds` after the timeline starts, with the path of its change. */

@@ -7,14 +7,13 @@ import { AwsError } from '../api/aws-error.ts';
 import { SANDBOX_TARGET_PREFIX } from '../api/operations/registry.ts';
 import { newDocument } from '../domain/new-document.ts';
 import type { SandboxDocument } from '../domain/sandbox-document.ts';
-import { SANDBOX } from '../messages.ts';
+import { SANDBOX, WHATIF } from '../messages.ts';
 import { seedStreams } from '../shared/xoshiro128.ts';
 import type { PlacementCore } from '../placement-core.ts';
 import { loadScenario } from '../scenarios/load-scenario.ts';
 import { runScenarioCalls } from '../scenarios/scenario-call.ts';
 import { applyChanges, injectFault, type PendingFault } from './apply-changes.ts';
 import { readRun, reportVariants, type RunResult } from './what-if-report.ts';
-import { WHATIF } from './what-if-messages.ts';
 import { validateWhatIfRequest } from './validate-what-if.ts';
 import type { WhatIfReport, WhatIfRequest } from './what-if-types.ts';
 

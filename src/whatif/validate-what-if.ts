@@ -1,11 +1,11 @@
 // The shape of a what-if request (what-if-types.ts), checked before anything runs. Unlike the AWS
 // operations (D1), unknown members are refused: a what-if request is ecs-sandbox's own file format,
 // and a misspelt `desiredCont` silently ignored would compare the wrong thing. Every error is
-// InvalidParameterException `<JSON path>: <problem>` (what-if-messages.ts). What the scenario holds
+// InvalidParameterException `<JSON path>: <problem>` (WHATIF in src/messages.ts). What the scenario holds
 // (services, clusters, instances) is checked when a variant's changes are applied (apply-changes.ts).
 import { AwsError } from '../api/aws-error.ts';
 import { MAX_ADVANCE_SECONDS } from '../engine/clock.ts';
-import { WHATIF } from './what-if-messages.ts';
+import { WHATIF } from '../messages.ts';
 import type { WhatIfChange, WhatIfRequest } from './what-if-types.ts';
 
 /** At most this many variants (a comparison table, not a sweep). */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheckCommand, type CheckCommandOptions } from '../../../src/cli/check-command.ts';
 import type { CheckReport } from '../../../src/cli/check-report.ts';
-import { CLI } from '../../../src/cli/cli-messages.ts';
+import { CLI } from '../../../src/messages.ts';
 import { loadCheckedScenario } from '../../../src/cli/load-checked-scenario.ts';
 import { MAX_FILE_BYTES } from '../../../src/cli/read-json-file.ts';
 import { SandboxApi } from '../../../src/api/handler.ts';

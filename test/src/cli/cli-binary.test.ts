@@ -1,7 +1,7 @@
 // The built binary once, as CI would run it: `node bin/ecs-sandbox.mjs check …` and `what-if …`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../src/cli/check-report.ts';
-import { CLI } from '../../../src/cli/cli-messages.ts';
+import { CLI } from '../../../src/messages.ts';
 import type { WhatIfReport } from '../../../src/whatif/what-if-types.ts';
 import { ensureCliBuilt, runCli } from '../../builders/cli-process.ts';
 import { aFile, aServiceScenario } from '../../builders/cli-scenarios.ts';

@@ -1,7 +1,7 @@
 // `ecs-sandbox what-if`: the variants file (a bare list, or a request without its scenario) through
 // runWhatIf, the comparison on stdout in three formats; bad input exits 1 naming the file and path.
 import { describe, expect, it } from 'vitest';
-import { CLI } from '../../../src/cli/cli-messages.ts';
+import { CLI } from '../../../src/messages.ts';
 import { runWhatIfCommand, type WhatIfCommandOptions } from '../../../src/cli/what-if-command.ts';
 import { formatWhatIf } from '../../../src/whatif/format-what-if.ts';
 import { runWhatIf } from '../../../src/whatif/run-what-if.ts';
