@@ -600,7 +600,6 @@ export const EMBED = {
   whatIfFailed: (detail: string) => `The what-if run failed: ${detail}`,
 } as const;
 
-
 // ── What-if (src/whatif; issue 6) ───────────────────────────────────────────────────────────────────
 // The texts of what-if errors (issue 6). All synthesised: what-if is ecs-sandbox's own, with no AWS
 // counterpart. Every error names the JSON path of the fault first, `<path>: <problem>`, so that the CLI
@@ -633,9 +632,8 @@ export const WHATIF = {
 
 // ── The command line: check and what-if (src/cli; issue 6) ─────────────────────────────────────────
 // The texts `ecs-sandbox check` and `ecs-sandbox what-if` print. All synthesised (the CLI has no AWS
-// counterpart); service events quoted in reasons are the scheduler's own (src/messages.ts SCHEDULER,
-// PLACEMENT). Kept here rather than in src/messages.ts because they are the command line's words,
-// never an API response.
+// counterpart); service events quoted in reasons are the scheduler's own (SCHEDULER, TASKS above). They are
+// the command line's words, never an API response.
 export const CLI = {
   // Reading a file (read-json-file.ts)
   fileMissing: (file: string) => `${file}: no such file`,
