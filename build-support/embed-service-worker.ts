@@ -3,6 +3,7 @@
 // scope: the widget's dedicated worker is matched by its own URL (…/embed/assets/…), so only a service
 // worker whose scope covers that folder sees the worker script and the .wasm core it fetches. Network
 // first (a widget stays fresh online); every successful answer is kept; offline, the kept one is used.
+// A page's own service worker can reuse it with importScripts (docs/example/sw.js does).
 import type { Plugin } from 'vite';
 
 export const EMBED_SERVICE_WORKER = 'embed-sw.js';
