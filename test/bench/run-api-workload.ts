@@ -13,7 +13,7 @@ import { indexedPlacementCore } from '../../src/reference/indexed-placement-core
 import { firstDifference } from './compare-results.ts';
 import { sampleUs } from './measure.ts';
 import type { BenchRow, WasmFactory } from './run-bench.ts';
-import { latencyOf } from './run-resident-series.ts';
+import { latencyColumns, latencyOf } from './run-resident-series.ts';
 import type { ApiScenario, ApiWorkload, Scale } from './workload.ts';
 
 export interface ApiExtras {
@@ -125,12 +125,7 @@ export async function runApiWorkload(w: ApiWorkload, scale: Scale, wasm: WasmFac
     wasmGChecksPerSecond: null,
     referenceGChecksPerSecond: null,
     literalGChecksPerSecond: null,
-    referenceP50Us: refLatency.p50Us,
-    referenceP99Us: refLatency.p99Us,
-    referenceMaxUs: refLatency.maxUs,
-    wasmP50Us: wasmLatency?.p50Us ?? null,
-    wasmP99Us: wasmLatency?.p99Us ?? null,
-    wasmMaxUs: wasmLatency?.maxUs ?? null,
+    ...latencyColumns(refLatency, wasmLatency),
     api: {
       builderPathMs: builder?.median ?? null,
       builderPathMinMs: builder?.min ?? null,

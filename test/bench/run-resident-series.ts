@@ -151,6 +151,18 @@ export function latencyOf(samplesUs: Float64Array): Latency {
   return { p50Us: percentile(samplesUs, 50), p99Us: percentile(samplesUs, 99), maxUs: max, minUs: min, meanUs: sum / samplesUs.length };
 }
 
+/** The per-placement (or per-call) latency columns of a row: the reference's, and the WASM core's when it ran. */
+export function latencyColumns(reference: Latency, wasm: Latency | null) {
+  return {
+    referenceP50Us: reference.p50Us,
+    referenceP99Us: reference.p99Us,
+    referenceMaxUs: reference.maxUs,
+    wasmP50Us: wasm?.p50Us ?? null,
+    wasmP99Us: wasm?.p99Us ?? null,
+    wasmMaxUs: wasm?.maxUs ?? null,
+  };
+}
+
 /** Warm-up series are this long (each on a fresh store, loaded afresh). */
 const WARM_UP_PLACEMENTS = 20;
 
@@ -208,12 +220,7 @@ export async function runResidentWorkload(w: ResidentWorkload, scale: Scale, was
     wasmGChecksPerSecond: null,
     referenceGChecksPerSecond: null,
     literalGChecksPerSecond: null,
-    referenceP50Us: refLatency.p50Us,
-    referenceP99Us: refLatency.p99Us,
-    referenceMaxUs: refLatency.maxUs,
-    wasmP50Us: wasmLatency?.p50Us ?? null,
-    wasmP99Us: wasmLatency?.p99Us ?? null,
-    wasmMaxUs: wasmLatency?.maxUs ?? null,
+    ...latencyColumns(refLatency, wasmLatency),
     wasmMemoryBytes,
     referenceHeapBytes: null,
     identicalOutput: mismatch === null,
